@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable the server reads, validated once. Documented in README.md#configuration. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  CLICKHOUSE_URL: z.url().optional(),
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'CLICKHOUSE_DATABASE must be a plain identifier')
+    .default('csm'),
+  CLICKHOUSE_PATH: z.string().default('./.data/clickhouse'),
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'CLICKHOUSE_CLUSTER must be a plain identifier')
+    .optional(),
+  SEED_DEMO: boolish.default(true),
+  SEED_SCALE: z.coerce.number().positive().default(1),
+  SEED_RANDOM_SEED: z.coerce.number().int().default(20261123),
+  SUBJECT_HASH_KEY: z.string().min(16).optional(),
+  APP_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'APP_TODAY must be YYYY-MM-DD')
+    .optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change process.env between cases; let them re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
