@@ -3,7 +3,16 @@ import { env } from '../env';
 
 export type ClickHouseMode = 'embedded' | 'http';
 
-type DbState = { client: ClickHouseClient; mode: ClickHouseMode; database: string; ready: Promise<void> };
+/** Embedded only: hands a JSONEachRow buffer straight to chDB's parser (the generic path re-parses it as SQL text). */
+export type RawJsonInsert = (table: string, body: Buffer) => Promise<void>;
+
+type DbState = {
+  client: ClickHouseClient;
+  mode: ClickHouseMode;
+  database: string;
+  ready: Promise<void>;
+  rawJsonInsert?: RawJsonInsert;
+};
 
 // Next.js dev reloads modules; keep one instance per process on globalThis (chdb allows one data directory per process).
 const globalForDb = globalThis as unknown as { __csmDb?: DbState };
@@ -19,8 +28,10 @@ async function openEmbedded(path: string, db: string): Promise<DbState> {
   const { mkdirSync } = await import('node:fs');
   mkdirSync(path, { recursive: true });
   const { createChdbConnection } = await import('chdb/connection');
+  const connection = createChdbConnection({ path });
   const client = createClient({
-    connection: createChdbConnection({ path }),
+    // chdb types the Connection against @clickhouse/client-common, the client against its bundled copy: same shape.
+    connection: connection as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'],
     clickhouse_settings: SHARED_SETTINGS,
   });
   // chdb keeps one session per path: `USE` makes the configured database the default for every later query.
@@ -28,7 +39,10 @@ async function openEmbedded(path: string, db: string): Promise<DbState> {
     await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${db}` });
     await client.command({ query: `USE ${db}` });
   })();
-  return { client, mode: 'embedded', database: db, ready };
+  const rawJsonInsert: RawJsonInsert = async (table, body) => {
+    await connection.chdb.rawInsert({ table: `${db}.${table}`, values: body, format: 'JSONEachRow' });
+  };
+  return { client, mode: 'embedded', database: db, ready, rawJsonInsert };
 }
 
 function openHttp(url: string, db: string): DbState {
@@ -73,9 +87,14 @@ async function state(): Promise<DbState> {
 }
 
 /** The one ClickHouse client of this process, embedded chDB unless CLICKHOUSE_URL is set. */
-export async function getClickHouse(): Promise<{ client: ClickHouseClient; mode: ClickHouseMode; database: string }> {
+export async function getClickHouse(): Promise<{
+  client: ClickHouseClient;
+  mode: ClickHouseMode;
+  database: string;
+  rawJsonInsert?: RawJsonInsert;
+}> {
   const s = await state();
-  return { client: s.client, mode: s.mode, database: s.database };
+  return { client: s.client, mode: s.mode, database: s.database, rawJsonInsert: s.rawJsonInsert };
 }
 
 export async function closeClickHouse(): Promise<void> {

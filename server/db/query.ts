@@ -73,9 +73,13 @@ export async function runCommand(sql: string, params: QueryParams = {}): Promise
 /** Insert rows (objects keyed by column name) as JSONEachRow. */
 export async function insertRows(table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
   if (rows.length === 0) return;
-  const { client } = await getClickHouse();
+  const { client, rawJsonInsert } = await getClickHouse();
   try {
-    await client.insert({ table, values: rows as Array<Record<string, unknown>>, format: 'JSONEachRow' });
+    if (rawJsonInsert) {
+      await rawJsonInsert(table, Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n')));
+    } else {
+      await client.insert({ table, values: rows as Array<Record<string, unknown>>, format: 'JSONEachRow' });
+    }
   } catch (error) {
     throw new QueryError(`Insert into ${table} failed`, `insert ${table}`, { cause: error });
   }

@@ -1,0 +1,19 @@
+'use client';
+
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, DataZoomComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+
+// Register only what the dashboards draw, to keep the bundle small.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, CanvasRenderer]);
+
+export function EChart({ option, height = 320, label }: { option: EChartsCoreOption; height?: number; label: string }) {
+  return (
+    <div role="img" aria-label={label}>
+      <ReactEChartsCore echarts={echarts} option={option} style={{ height }} notMerge lazyUpdate />
+    </div>
+  );
+}

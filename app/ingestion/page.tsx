@@ -1,0 +1,5 @@
+import { Placeholder } from '../_components/Placeholder';
+
+export default function Page() {
+  return <Placeholder area="ingestion" />;
+}

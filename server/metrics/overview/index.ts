@@ -1,0 +1,2 @@
+export * from './recordsByMonth';
+export * from './totalsByDistrict';
