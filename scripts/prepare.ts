@@ -5,6 +5,8 @@ import { queryOne } from '../server/db/query';
 import { env } from '../server/env';
 import { today } from '../server/clock';
 import { loadReferenceData } from '../seeds/loadReference';
+import { bootstrapAccess } from '../server/auth/bootstrap';
+import { subjectHashKey } from '../server/privacyKey';
 
 /**
  * Everything the store needs before the app serves: schema, calendar, reference data, and the demo data when the
@@ -17,6 +19,8 @@ export async function prepareStore(log: (line: string) => void): Promise<void> {
   const { rows } = await loadReferenceData(today());
   log(`reference data loaded (${rows} rows)`);
   const e = env();
+  subjectHashKey();
+  await bootstrapAccess({ demo: e.SEED_DEMO, log });
   if (!e.SEED_DEMO) {
     log('SEED_DEMO=false: no demo data');
     return;

@@ -1,6 +1,7 @@
 // npm start — prepare the store (migrate, calendar, reference data, demo data if empty), build if needed, serve.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeClickHouse } from '../server/db/client';
 import { env } from '../server/env';
@@ -31,6 +32,18 @@ if (needsBuild) {
     process.exit(build.status ?? 1);
   }
 }
+
+// next-auth signs session cookies with NEXTAUTH_SECRET; without one, keep a random secret beside the data.
+const secretFile = path.resolve('.data/nextauth-secret');
+if (!process.env.NEXTAUTH_SECRET) {
+  if (!existsSync(secretFile)) {
+    mkdirSync(path.dirname(secretFile), { recursive: true });
+    writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = readFileSync(secretFile, 'utf8').trim();
+}
+// Behind no proxy the host of each request is the app's own address (localhost, 127.0.0.1 or a LAN name).
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
 
 const port = String(env().PORT);
 log(`serving on http://localhost:${port}`);

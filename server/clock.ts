@@ -16,3 +16,9 @@ export function shanghaiDateOf(instant: Date): string {
 export function today(): string {
   return env().APP_TODAY ?? shanghaiDateOf(new Date());
 }
+
+/** 'YYYY-MM-DD HH:MM:SS.sss' in Asia/Shanghai: how DateTime64(3, 'Asia/Shanghai') columns take text. */
+export function shanghaiTimestamp(instant: Date = new Date()): string {
+  // Shanghai has no daylight saving time: UTC+8 all year.
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').replace('Z', '');
+}

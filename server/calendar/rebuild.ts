@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shanghaiTimestamp } from '../clock';
 import { insertRows, queryRows, runCommand } from '../db/query';
 import {
   buildCalendarDays,
@@ -27,7 +28,7 @@ export async function loadCalendarOverrides(): Promise<CalendarOverride[]> {
 export async function rebuildCalendar(): Promise<{ days: number; knownYears: { from: number; to: number } }> {
   const overrides = await loadCalendarOverrides();
   const days = buildCalendarDays({ ...DEFAULT_CALENDAR_RANGE, packageData: PACKAGE_DATA, overrides });
-  const builtAt = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const builtAt = shanghaiTimestamp();
   await insertRows(
     'calendar_days',
     days.map((d) => ({
@@ -37,7 +38,6 @@ export async function rebuildCalendar(): Promise<{ days: number; knownYears: { f
       known: d.known ? 1 : 0,
       source: d.source,
       holiday_name: d.holidayName ?? '',
-      // built_at is UTC text; the column converts it, and only its order matters (latest build wins).
       built_at: builtAt,
     })),
   );

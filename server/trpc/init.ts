@@ -1,12 +1,20 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { randomUUID } from 'node:crypto';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import { randomUUID } from 'node:crypto';
+import { principalFromRequest } from '../auth/principal';
+import { itemScopeOf, type Principal, type Role } from '../auth/roles';
+import { clientIp } from '../auth/options';
 
-export type Context = { requestId: string; headers: Headers };
+export type Context = { requestId: string; ip: string; principal: Principal | null };
 
-export function createContext(opts: { headers: Headers }): Context {
-  return { requestId: opts.headers.get('x-request-id') ?? randomUUID(), headers: opts.headers };
+export async function createContext(opts: { headers: Headers }): Promise<Context> {
+  const { principal } = await principalFromRequest(opts.headers);
+  return {
+    requestId: opts.headers.get('x-request-id') ?? randomUUID(),
+    ip: clientIp(opts.headers),
+    principal,
+  };
 }
 
 const t = initTRPC.context<Context>().create({
@@ -29,5 +37,21 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const createTRPCRouter = t.router;
-export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** Signed in (session or token): ctx gains the principal and its item scope, which every items query applies in SQL. */
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录 (sign in first)' });
+  return next({ ctx: { ...ctx, principal: ctx.principal, scope: itemScopeOf(ctx.principal) } });
+});
+
+export const roleProcedure = (...roles: Role[]) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.principal.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作 (your role may not do this)' });
+    }
+    return next();
+  });
+
+export const adminProcedure = roleProcedure('admin');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { today } from '../../clock';
 import { startOfMonthsAgo } from '../../metrics/months';
 import { recordsByMonth, totalsByDistrict } from '../../metrics/overview';
-import { createTRPCRouter, publicProcedure } from '../init';
+import { createTRPCRouter, protectedProcedure } from '../init';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -18,11 +18,11 @@ const windowInput = z
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期 (from must not be after to)' });
 
 export const overviewRouter = createTRPCRouter({
-  recordsByMonth: publicProcedure.input(windowInput).query(async ({ input }) => ({
+  recordsByMonth: protectedProcedure.input(windowInput).query(async ({ input }) => ({
     ...input,
     rows: await recordsByMonth(input),
   })),
-  totalsByDistrict: publicProcedure.input(windowInput).query(async ({ input }) => ({
+  totalsByDistrict: protectedProcedure.input(windowInput).query(async ({ input }) => ({
     ...input,
     rows: await totalsByDistrict(input),
   })),

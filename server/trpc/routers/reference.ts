@@ -1,9 +1,9 @@
 import { listCatalog, listDistricts, listMeasures, listUnits } from '../../reference/queries';
-import { createTRPCRouter, publicProcedure } from '../init';
+import { createTRPCRouter, protectedProcedure } from '../init';
 
 export const referenceRouter = createTRPCRouter({
-  districts: publicProcedure.query(() => listDistricts()),
-  units: publicProcedure.query(() => listUnits()),
-  catalog: publicProcedure.query(() => listCatalog()),
-  measures: publicProcedure.query(() => listMeasures()),
+  districts: protectedProcedure.query(() => listDistricts()),
+  units: protectedProcedure.query(() => listUnits()),
+  catalog: protectedProcedure.query(() => listCatalog()),
+  measures: protectedProcedure.query(() => listMeasures()),
 });

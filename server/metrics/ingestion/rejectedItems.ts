@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { itemScopeSql, type ItemScope } from '../../auth/roles';
+import { queryRows } from '../../db/query';
+import { STREAMS } from '../../ingest/streams';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
+
+export const rejectedItemsInput = z.object({
+  district: z.string().max(20).optional(),
+  unit: z.string().max(40).optional(),
+  stream: z.enum(STREAMS).optional(),
+  errorCode: z.string().max(40).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type RejectedItemsInput = z.infer<typeof rejectedItemsInput>;
+
+export const rejectedItem = z.object({
+  batchId: z.string(),
+  rowNo: z.number(),
+  stream: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  districtCode: z.string(),
+  receivedAt: z.string(),
+  errorCodes: z.array(z.string()),
+  errors: z.string(),
+  raw: z.string(),
+});
+export type RejectedItem = z.infer<typeof rejectedItem>;
+
+/** Cursor = the sort key of the last row handed out (received_at, batch, row), opaque to callers. */
+const encodeCursor = (r: RejectedItem) => Buffer.from(`${r.receivedAt}|${r.batchId}|${r.rowNo}`).toString('base64url');
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return { at: '', batch: '', row: 0 };
+  const [at = '', batch = '', row = '0'] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!/^\d{4}-\d{2}-\d{2} [\d:.]+$/.test(at)) return { at: '', batch: '', row: 0 };
+  return { at, batch, row: Number(row) || 0 };
+}
+
+/**
+ * Rejected rows (the quarantine), newest first, within the caller's item scope AND the requested filters:
+ * a filter outside the scope yields nothing rather than an error that would confirm what exists.
+ */
+export async function rejectedItems(
+  scope: ItemScope,
+  input: RejectedItemsInput,
+): Promise<{ items: RejectedItem[]; nextCursor: string | null }> {
+  const scoped = itemScopeSql(scope, { district: 'r.district_code', unit: 'r.unit_code' });
+  const c = decodeCursor(input.cursor);
+  const rows = await queryRows(
+    `-- items: rejected rows
+     SELECT toString(r.batch_id) AS batchId, r.row_no AS rowNo, r.stream AS stream, r.unit_code AS unitCode,
+            ifNull(u.name, r.unit_code) AS unitName, r.district_code AS districtCode,
+            toString(r.received_at) AS receivedAt, r.error_codes AS errorCodes, r.errors AS errors, r.raw AS raw
+     FROM rejected_rows AS r
+     LEFT JOIN (SELECT code, name FROM units FINAL) AS u ON u.code = r.unit_code
+     WHERE ${scoped.sql}
+       AND ({district:String} = '' OR r.district_code = {district:String})
+       AND ({unit:String} = '' OR r.unit_code = {unit:String})
+       AND ({stream:String} = '' OR r.stream = {stream:String})
+       AND ({errorCode:String} = '' OR has(r.error_codes, {errorCode:String}))
+       AND ({from:Nullable(Date)} IS NULL OR toDate(r.received_at) >= {from:Nullable(Date)})
+       AND ({to:Nullable(Date)} IS NULL OR toDate(r.received_at) <= {to:Nullable(Date)})
+       AND ({cursorAt:Nullable(DateTime64(3, 'Asia/Shanghai'))} IS NULL
+            OR (r.received_at, toString(r.batch_id), r.row_no)
+               < (assumeNotNull({cursorAt:Nullable(DateTime64(3, 'Asia/Shanghai'))}), {cursorBatch:String}, {cursorRow:UInt32}))
+     ORDER BY r.received_at DESC, toString(r.batch_id) DESC, r.row_no DESC
+     LIMIT {limit:UInt32}`,
+    {
+      ...scoped.params,
+      district: input.district ?? '',
+      unit: input.unit ?? '',
+      stream: input.stream ?? '',
+      errorCode: input.errorCode ?? '',
+      from: input.from ?? null,
+      to: input.to ?? null,
+      cursorAt: c.at || null,
+      cursorBatch: c.batch,
+      cursorRow: c.row,
+      limit: input.limit + 1,
+    },
+    rejectedItem,
+  );
+  const more = rows.length > input.limit;
+  const items = more ? rows.slice(0, input.limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+}
+
+/** Every matching row, page by page, for exports (no silent truncation). */
+export async function* allRejectedItems(scope: ItemScope, input: Omit<RejectedItemsInput, 'cursor' | 'limit'>) {
+  let cursor: string | undefined;
+  do {
+    const page = await rejectedItems(scope, { ...input, cursor, limit: 1000 });
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
