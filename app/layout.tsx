@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { AppShell } from './_components/AppShell';
 import { I18nProvider } from './_components/I18nProvider';
 import { TrpcProvider } from './_components/TrpcProvider';
 import { getLocale } from './_i18n/server';
@@ -19,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <I18nProvider locale={locale}>
           <TrpcProvider>
-            <AppShell>{children}</AppShell>
+            {children}
           </TrpcProvider>
         </I18nProvider>
       </body>

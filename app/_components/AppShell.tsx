@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
 import { useI18n } from './I18nProvider';
 
@@ -15,8 +16,12 @@ const NAV = [
   ['/admin', 'admin'],
 ] as const;
 
-export function AppShell({ children }: { children: ReactNode }) {
+export type ShellUser = { name: string; role: 'admin' | 'leader' | 'inspector' | 'district' | 'unit'; districtCode: string; unitCode: string };
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const { t, locale } = useI18n();
+  // Hiding is for clarity only: the server refuses what a role may not use.
+  const nav = NAV.filter(([, key]) => key !== 'admin' || user.role === 'admin');
   const pathname = usePathname();
   const router = useRouter();
   const switchLocale = () => {
@@ -32,7 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <div className="text-xs text-blue-200">{t.appSubtitle}</div>
           </div>
           <nav className="flex flex-1 flex-wrap gap-1" aria-label="main">
-            {NAV.map(([href, key]) => {
+            {nav.map(([href, key]) => {
               const active = href === '/' ? pathname === '/' : pathname.startsWith(href);
               return (
                 <Link
@@ -46,9 +51,21 @@ export function AppShell({ children }: { children: ReactNode }) {
               );
             })}
           </nav>
-          <button type="button" onClick={switchLocale} className="no-print rounded border border-white/30 px-2 py-1 text-xs">
-            {t.common.switchLanguage}
-          </button>
+          <div className="no-print flex items-center gap-2 text-xs">
+            <span data-testid="current-user" title={user.name}>
+              {user.name} · {t.roles[user.role]}
+            </span>
+            <button type="button" onClick={switchLocale} className="rounded border border-white/30 px-2 py-1">
+              {t.common.switchLanguage}
+            </button>
+            <button
+              type="button"
+              onClick={() => void signOut({ callbackUrl: '/signin' })}
+              className="rounded border border-white/30 px-2 py-1"
+            >
+              {t.auth.signOut}
+            </button>
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

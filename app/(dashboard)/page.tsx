@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { OverviewPage } from './_components/overview/OverviewPage';
+import { OverviewPage } from '../_components/overview/OverviewPage';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,23 @@
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { AuditPanel } from '../../_components/admin/AuditPanel';
+import { TokensPanel } from '../../_components/admin/TokensPanel';
+import { UsersPanel } from '../../_components/admin/UsersPanel';
+import { getMessages } from '../../_i18n/server';
+import { principalFromSession } from '@/server/auth/principal';
+
+export default async function AdminPage() {
+  const principal = await principalFromSession();
+  if (principal?.role !== 'admin') redirect('/');
+  const t = await getMessages();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t.admin.title}</h1>
+      <UsersPanel />
+      <TokensPanel />
+      <Suspense>
+        <AuditPanel />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,5 +1,0 @@
-import { Placeholder } from '../_components/Placeholder';
-
-export default function Page() {
-  return <Placeholder area="admin" />;
-}
