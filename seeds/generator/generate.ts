@@ -20,7 +20,6 @@ import { makeResidentId, maskResidentId } from '../../server/domain/idNumber';
 import { hashSubjectId } from '../../server/domain/privacy';
 import { subjectHashKey } from '../../server/privacyKey';
 import { makeUscc, USCC_CHARSET } from '../../server/domain/uscc';
-import { env } from '../../server/env';
 import { storeRows } from '../../server/ingest/store';
 import type { Stream } from '../../server/ingest/streams';
 import {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
 
 test('health reports the embedded ClickHouse', async ({ request }) => {
   const res = await request.get('/api/health');
@@ -10,7 +11,9 @@ test('health reports the embedded ClickHouse', async ({ request }) => {
   expect(body.data.acceptedRows).toBeGreaterThan(0);
 });
 
-test('reference API answers the four lists and 404s an unknown one', async ({ request }) => {
+test('reference API answers the four lists to a signed-in user and 404s an unknown one', async ({ page }) => {
+  await signIn(page, 'leader');
+  const request = page.request;
   for (const list of ['districts', 'units', 'catalog', 'measures']) {
     const res = await request.get(`/api/v1/reference/${list}`);
     expect(res.ok()).toBe(true);
@@ -22,7 +25,7 @@ test('reference API answers the four lists and 404s an unknown one', async ({ re
 });
 
 test('overview shows real figures from ClickHouse: chart, district table and totals that add up', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, 'leader');
   await expect(page.getByRole('navigation', { name: 'main' })).toContainText('双公示');
   await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
   // The chart draws on a canvas once its data arrived.
@@ -45,20 +48,21 @@ test('overview shows real figures from ClickHouse: chart, district table and tot
 });
 
 test('the period filter lives in the URL and changes the figures', async ({ page }) => {
-  await page.goto('/?from=2000-01-01&to=2000-12-31');
+  await signIn(page, 'leader', '/?from=2000-01-01&to=2000-12-31');
+  await expect(page).toHaveURL(/from=2000-01-01/);
   await expect(page.getByTestId('stat-accepted')).toHaveText('0');
   await expect(page.getByTestId('district-table').locator('tbody tr')).toHaveCount(17);
 });
 
 test('pages not built yet say what they will hold and show no figures', async ({ page }) => {
-  await page.goto('/publicity');
+  await signIn(page, 'leader', '/publicity');
   await expect(page.getByRole('heading', { name: '双公示' })).toBeVisible();
   await expect(page.getByText('建设中')).toBeVisible();
   await expect(page.locator('canvas')).toHaveCount(0);
 });
 
 test('English is one click away and sticks', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, 'leader');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await page.reload();

@@ -51,7 +51,7 @@ export function SignInForm() {
           <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5" />
         </label>
         {error && (
-          <p role="alert" className="rounded bg-red-50 px-2 py-1.5 text-sm text-red-700">
+          <p role="alert" data-testid="signin-error" className="rounded bg-red-50 px-2 py-1.5 text-sm text-red-700">
             {error}
           </p>
         )}

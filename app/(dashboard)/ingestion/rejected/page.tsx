@@ -1,0 +1,10 @@
+import { Suspense } from 'react';
+import { RejectedRowsPage } from '../../../_components/ingestion/RejectedRowsPage';
+
+export default function Page() {
+  return (
+    <Suspense>
+      <RejectedRowsPage />
+    </Suspense>
+  );
+}
