@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
 import { useI18n } from './I18nProvider';
+import { LocaleSwitch } from './LocaleSwitch';
 
 const NAV = [
   ['/', 'overview'],
@@ -19,15 +20,10 @@ const NAV = [
 export type ShellUser = { name: string; role: 'admin' | 'leader' | 'inspector' | 'district' | 'unit'; districtCode: string; unitCode: string };
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   // Hiding is for clarity only: the server refuses what a role may not use.
   const nav = NAV.filter(([, key]) => key !== 'admin' || user.role === 'admin');
   const pathname = usePathname();
-  const router = useRouter();
-  const switchLocale = () => {
-    document.cookie = `locale=${locale === 'zh-CN' ? 'en' : 'zh-CN'}; path=/; max-age=31536000; samesite=lax`;
-    router.refresh();
-  };
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900">
       <header className="bg-brand-900 text-white">
@@ -55,9 +51,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <span data-testid="current-user" title={user.name}>
               {user.name} · {t.roles[user.role]}
             </span>
-            <button type="button" onClick={switchLocale} className="rounded border border-white/30 px-2 py-1">
-              {t.common.switchLanguage}
-            </button>
+            <LocaleSwitch className="rounded border border-white/30 px-2 py-1" />
             <button
               type="button"
               onClick={() => void signOut({ callbackUrl: '/signin' })}

@@ -1,3 +1,4 @@
+import { writeAudit } from '../auth/audit';
 import { principalFromRequest } from '../auth/principal';
 import type { Principal, TokenScope } from '../auth/roles';
 import { HttpError } from './respond';
@@ -27,6 +28,7 @@ export async function requireCaller(req: Request, need: Need): Promise<Principal
   }
   if (principal.kind === 'token') {
     if (!TOKEN_SCOPES_FOR[need].some((s) => principal.tokenScopes.includes(s))) {
+      await writeAudit({ action: 'token_used_denied', actor: principal, target: new URL(req.url).pathname, detail: `needs ${need}` });
       throw new HttpError(403, `This token lacks the '${need}' scope (it has: ${principal.tokenScopes.join(', ') || 'none'})`);
     }
   } else if (need === 'admin' && principal.role !== 'admin') {

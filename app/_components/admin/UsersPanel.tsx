@@ -20,6 +20,7 @@ export function UsersPanel() {
   const create = useMutation(trpc.admin.createUser.mutationOptions({ onSuccess: invalidate }));
   const update = useMutation(trpc.admin.updateUser.mutationOptions({ onSuccess: invalidate }));
   const [role, setRole] = useState<Role>('leader');
+  const [editing, setEditing] = useState<{ id: string; role: Role; districtCode: string; unitCode: string } | null>(null);
 
   function onCreate(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -105,10 +106,81 @@ export function UsersPanel() {
               <tr key={u.id} className="border-b border-slate-100">
                 <td className="px-2 py-1">{u.email}</td>
                 <td className="px-2 py-1">{u.name}</td>
-                <td className="px-2 py-1">{t.roles[u.role]}</td>
-                <td className="px-2 py-1">{bindingName(u.districtCode, u.unitCode)}</td>
+                {editing?.id === u.id ? (
+                  <td className="px-2 py-1" colSpan={2}>
+                    <select
+                      aria-label={t.admin.role}
+                      value={editing.role}
+                      onChange={(e) => setEditing({ ...editing, role: e.target.value as Role })}
+                      className="rounded border px-1"
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t.roles[r]}
+                        </option>
+                      ))}
+                    </select>
+                    {editing.role === 'district' && (
+                      <select
+                        aria-label={t.admin.district}
+                        value={editing.districtCode}
+                        onChange={(e) => setEditing({ ...editing, districtCode: e.target.value })}
+                        className="ml-1 rounded border px-1"
+                      >
+                        {districts.data?.map((d) => (
+                          <option key={d.code} value={d.code}>
+                            {d.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    {editing.role === 'unit' && (
+                      <select
+                        aria-label={t.admin.unit}
+                        value={editing.unitCode}
+                        onChange={(e) => setEditing({ ...editing, unitCode: e.target.value })}
+                        className="ml-1 rounded border px-1"
+                      >
+                        {units.data?.map((un) => (
+                          <option key={un.code} value={un.code}>
+                            {un.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    <button
+                      type="button"
+                      className="ml-2 underline"
+                      onClick={() => {
+                        update.mutate(editing);
+                        setEditing(null);
+                      }}
+                    >
+                      {t.admin.save}
+                    </button>
+                  </td>
+                ) : (
+                  <>
+                    <td className="px-2 py-1">{t.roles[u.role]}</td>
+                    <td className="px-2 py-1">{bindingName(u.districtCode, u.unitCode)}</td>
+                  </>
+                )}
                 <td className="px-2 py-1">{u.disabled ? t.admin.disabled : t.admin.enabled}</td>
                 <td className="space-x-2 px-2 py-1 text-right">
+                  <button
+                    type="button"
+                    className="underline"
+                    onClick={() =>
+                      setEditing({
+                        id: u.id,
+                        role: u.role,
+                        districtCode: u.districtCode || (districts.data?.[1]?.code ?? ''),
+                        unitCode: u.unitCode || (units.data?.[0]?.code ?? ''),
+                      })
+                    }
+                  >
+                    {t.admin.changeRole}
+                  </button>
                   <button type="button" className="underline" onClick={() => update.mutate({ id: u.id, disabled: !u.disabled })}>
                     {u.disabled ? t.admin.enable : t.admin.disable}
                   </button>

@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../I18nProvider';
+import { LocaleSwitch } from '../LocaleSwitch';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeCallback(value: string | null): string {
@@ -58,7 +59,10 @@ export function SignInForm() {
         <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? t.auth.submitting : t.auth.submit}
         </button>
-        <p className="text-xs text-slate-400">{t.auth.hint}</p>
+        <div className="flex items-center justify-between text-xs text-slate-400">
+          <span>{t.auth.hint}</span>
+          <LocaleSwitch className="underline" />
+        </div>
       </form>
     </div>
   );
