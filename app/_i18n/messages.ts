@@ -1,3 +1,6 @@
+import * as ingestionLabels from './areas/ingestion';
+import * as publicityLabels from './areas/publicity';
+
 /** UI labels. zh-CN is the default; en is kept key-for-key identical (checked by a unit test). */
 export const zhCN = {
   appName: '信用监管监测平台',
@@ -44,6 +47,8 @@ export const zhCN = {
     acceptedRows: '接收行数',
     rejectedRows: '被拒行数',
   },
+  ingestionPage: ingestionLabels.zh,
+  publicityPage: publicityLabels.zh,
   roles: { admin: '信用办', leader: '领导', inspector: '督查', district: '区县', unit: '成员单位' },
   auth: {
     title: '登录',
@@ -179,6 +184,8 @@ export const en: Messages = {
     acceptedRows: 'Rows accepted',
     rejectedRows: 'Rows rejected',
   },
+  ingestionPage: ingestionLabels.en,
+  publicityPage: publicityLabels.en,
   roles: { admin: 'Office', leader: 'Leader', inspector: 'Inspector', district: 'District', unit: 'Member unit' },
   auth: {
     title: 'Sign in',

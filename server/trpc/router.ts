@@ -2,6 +2,7 @@ import { createTRPCRouter } from './init';
 import { adminRouter } from './routers/admin';
 import { ingestionRouter } from './routers/ingestion';
 import { overviewRouter } from './routers/overview';
+import { publicityRouter } from './routers/publicity';
 import { referenceRouter } from './routers/reference';
 import { sessionRouter } from './routers/session';
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   ingestion: ingestionRouter,
   overview: overviewRouter,
+  publicity: publicityRouter,
   reference: referenceRouter,
   session: sessionRouter,
 });
