@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = process.env.E2E_DATA_DIR ?? '.data/e2e';
 // Debian's Chromium on these machines; elsewhere Playwright's own (npx playwright install chromium).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -35,14 +36,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // The real start path on a fresh data directory of its own, with a small demo seed: production build, real ClickHouse.
-    command: 'rm -rf .data/e2e && tsx scripts/start.ts',
+    command: `rm -rf ${dataDir} && tsx scripts/start.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
       PORT: String(port),
-      CLICKHOUSE_PATH: '.data/e2e',
+      CLICKHOUSE_PATH: dataDir,
       SEED_SCALE: '0.05',
       NEXT_TELEMETRY_DISABLED: '1',
     },
