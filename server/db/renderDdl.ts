@@ -62,6 +62,12 @@ export function renderStatements(
       out.push(s);
       continue;
     }
+    const altered = /^ALTER TABLE (\w+)/m.exec(s)?.[1];
+    if (altered && sharded.has(altered)) {
+      // Settings and columns belong to the shards' local tables, not to the Distributed table over them.
+      out.push(s.replace(`ALTER TABLE ${altered}`, `ALTER TABLE ${altered}_local`));
+      continue;
+    }
     const table = /CREATE TABLE IF NOT EXISTS (\w+)/.exec(s)?.[1];
     const isView = /CREATE MATERIALIZED VIEW/.test(s);
     if (isView) {

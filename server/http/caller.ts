@@ -4,12 +4,13 @@ import type { Principal, TokenScope } from '../auth/roles';
 import { HttpError } from './respond';
 
 /** What a REST endpoint needs from its caller. */
-export type Need = 'read' | 'ingest' | 'admin';
+export type Need = 'read' | 'ingest' | 'admin' | 'batch';
 
 const TOKEN_SCOPES_FOR: Record<Need, readonly TokenScope[]> = {
   read: ['read', 'admin'],
   ingest: ['ingest', 'backfill'],
   admin: ['admin'],
+  batch: ['ingest', 'backfill', 'read', 'admin'], // a sender may check its own batches
 };
 
 /**

@@ -70,6 +70,9 @@ describe('renderStatements', () => {
         if (/ENGINE = \w*MergeTree/.test(s)) expect(s).toMatch(/ENGINE = Replicated\w*MergeTree\('/);
       }
     }
+    const staging = renderStatements(readFileSync(`${dir}/008_ingest_staging.sql`, 'utf8'), { database: 'csm', cluster: 'c' }, sharded);
+    expect(staging.statements.some((st) => st.includes('ALTER TABLE records_local ON CLUSTER c MODIFY SETTING fsync_after_insert'))).toBe(true);
+    expect(staging.statements.some((st) => st.includes('ALTER TABLE ingest_batches ON CLUSTER c ADD COLUMN'))).toBe(true);
     expect([...sharded.keys()]).toEqual(
       expect.arrayContaining(['records', 'licenses', 'penalties', 'decisions', 'sanctions', 'feedback', 'ingest_daily']),
     );

@@ -1,0 +1,299 @@
+import { validateResidentId, maskResidentId } from '../domain/idNumber';
+import { hashSubjectId } from '../domain/privacy';
+import { validateUscc } from '../domain/uscc';
+import { MAX_TEXT } from './limits';
+import type { StoredRow } from './store';
+import type { Stream } from './streams';
+
+export type RowError = { row: number; field: string; code: string; message: string };
+
+/** What validation needs to know beyond the row: who sends, when, and the reference codes. */
+export type ValidationContext = {
+  stream: Stream;
+  unitCode: string;
+  districtCode: string;
+  batchId: string;
+  receivedAt: string; // 'YYYY-MM-DD HH:MM:SS.sss' Asia/Shanghai, the platform's clock
+  today: string;
+  allowReceivedAt: boolean; // backfill tokens only
+  catalogCodes: ReadonlySet<string>;
+  measureCodes: ReadonlySet<string>;
+  unitDistricts: ReadonlyMap<string, string>;
+  usccExceptions: ReadonlySet<string>;
+  hashKey: string;
+};
+
+/** Field names a stream accepts (camelCase, design.md §4); receivedAt only takes effect for backfill tokens. */
+export const STREAM_FIELDS: Record<Stream, readonly string[]> = {
+  records: ['recordId', 'catalogCode', 'subjectType', 'subjectName', 'subjectCode', 'occurredOn', 'data'],
+  licenses: ['docNo', 'subjectType', 'subjectName', 'subjectCode', 'licenseName', 'licenseCategory', 'decisionDate', 'validFrom', 'validTo', 'content'],
+  penalties: ['docNo', 'subjectType', 'subjectName', 'subjectCode', 'violationType', 'penaltyTypes', 'fineAmount', 'decisionDate', 'basis', 'content'],
+  decisions: ['kind', 'docNo', 'decisionDate', 'subjectName', 'subjectCode'],
+  sanctions: ['caseId', 'kind', 'listType', 'subjectType', 'subjectName', 'subjectCode', 'measureCode', 'respondingUnit'],
+  feedback: ['caseId', 'measureCode', 'result', 'note'],
+};
+export const COMMON_FIELDS = ['receivedAt', 'unitCode'] as const;
+
+const SUBJECT_TYPES = ['legal', 'natural', 'other'] as const;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CLEAR_ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+
+/** Raw text kept in quarantine never holds a clear ID number. */
+export const maskIdsInText = (text: string) => text.replace(CLEAR_ID, (id) => maskResidentId(id));
+
+function isRealDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Collects a row's errors while reading its fields, so one pass reports every problem of the row. */
+class RowReader {
+  readonly errors: RowError[] = [];
+  constructor(
+    private readonly value: Record<string, unknown>,
+    private readonly row: number,
+  ) {}
+
+  fail(field: string, code: string, message: string): void {
+    this.errors.push({ row: this.row, field, code, message });
+  }
+
+  text(field: string, required: boolean, max = MAX_TEXT): string {
+    const v = this.value[field];
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+      if (required) this.fail(field, 'REQUIRED', `缺少必填字段 ${field} (required)`);
+      return '';
+    }
+    if (typeof v !== 'string' && typeof v !== 'number') {
+      this.fail(field, 'INVALID_TYPE', `${field} 应为文本 (must be text)`);
+      return '';
+    }
+    const s = String(v).trim();
+    if (s.length > max) this.fail(field, 'TOO_LONG', `${field} 超过 ${max} 个字符 (too long)`);
+    return s;
+  }
+
+  oneOf<T extends string>(field: string, values: readonly T[], required = true): T | '' {
+    const s = this.text(field, required);
+    if (s === '') return '';
+    if (!(values as readonly string[]).includes(s)) {
+      this.fail(field, 'INVALID_VALUE', `${field} 应为 ${values.join(' / ')} 之一 (got '${s.slice(0, 40)}')`);
+      return '';
+    }
+    return s as T;
+  }
+
+  /** A calendar date, not after `latest` (today, or the receipt date). */
+  date(field: string, required: boolean, latest: string): string {
+    const s = this.text(field, required, 10);
+    if (s === '') return '';
+    if (!isRealDate(s)) {
+      this.fail(field, 'INVALID_DATE', `${field} 应为有效日期 YYYY-MM-DD (got '${s}')`);
+      return '';
+    }
+    if (s > latest) this.fail(field, 'DATE_IN_FUTURE', `${field} ${s} 晚于 ${latest}，不能是未来日期 (in the future)`);
+    return s;
+  }
+}
+
+type Subject = { subject_type: string; subject_name: string; subject_code: string; subject_hash: string };
+
+/** Subject columns: USCC check for legal/other, resident-ID check for natural persons (stored masked + hashed). */
+function readSubject(r: RowReader, ctx: ValidationContext, requireType = true): Subject {
+  const type = requireType ? r.oneOf('subjectType', SUBJECT_TYPES) : '';
+  const name = r.text('subjectName', requireType, 200);
+  const code = r.text('subjectCode', requireType, 40).toUpperCase();
+  if (!code || (requireType && !type)) return { subject_type: type, subject_name: name, subject_code: code, subject_hash: '' };
+  if (type === 'natural') {
+    const check = validateResidentId(code, ctx.today);
+    if (!check.ok) r.fail('subjectCode', check.code, `subjectCode 不是有效的居民身份证号码 (GB 11643: ${check.code})`);
+    return { subject_type: type, subject_name: name, subject_code: maskResidentId(code), subject_hash: hashSubjectId(code, ctx.hashKey) };
+  }
+  if (!ctx.usccExceptions.has(code)) {
+    const check = validateUscc(code);
+    if (!check.ok) {
+      // A code shaped like a resident ID on a legal subject would otherwise be stored in clear.
+      const looksLikeId = validateResidentId(code).ok;
+      r.fail('subjectCode', check.code, looksLikeId
+        ? 'subjectCode 是身份证号码：自然人请将 subjectType 设为 natural'
+        : `subjectCode 不是有效的统一社会信用代码 (GB 32100: ${check.code})`);
+      return { subject_type: type, subject_name: name, subject_code: looksLikeId ? maskResidentId(code) : code, subject_hash: '' };
+    }
+  }
+  return { subject_type: type, subject_name: name, subject_code: code, subject_hash: '' };
+}
+
+/** A backfill token may say when a row was originally received; everyone else gets the platform's clock. */
+function receivedAtOf(r: RowReader, value: Record<string, unknown>, ctx: ValidationContext): string {
+  const given = value.receivedAt;
+  if (given === undefined || given === null || given === '') return ctx.receivedAt;
+  if (!ctx.allowReceivedAt) {
+    r.fail('receivedAt', 'RECEIVED_AT_NOT_ALLOWED', 'receivedAt 由平台记录，仅历史迁移 (backfill) 令牌可提供');
+    return ctx.receivedAt;
+  }
+  const s = String(given).trim();
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,3})?$/.exec(s);
+  if (!m || !isRealDate(m[1]!)) {
+    r.fail('receivedAt', 'INVALID_DATETIME', "receivedAt 应为 'YYYY-MM-DD HH:MM:SS'（北京时间）");
+    return ctx.receivedAt;
+  }
+  const text = `${m[1]} ${m[2]}${(m[3] ?? '.000').padEnd(4, '0')}`;
+  if (text > ctx.receivedAt) r.fail('receivedAt', 'DATE_IN_FUTURE', 'receivedAt 不能晚于当前时间');
+  return text;
+}
+
+function base(ctx: ValidationContext, rowNo: number, receivedAt: string) {
+  return { district_code: ctx.districtCode, unit_code: ctx.unitCode, batch_id: ctx.batchId, row_no: rowNo, received_at: receivedAt };
+}
+
+/** Validate one parsed row of a stream: the stored row, or every error found in it. */
+export function validateRow(
+  ctx: ValidationContext,
+  rowNo: number,
+  value: Record<string, unknown>,
+): { row: StoredRow; errors: [] } | { row: null; errors: RowError[] } {
+  const r = new RowReader(value, rowNo);
+  const unitInBody = value.unitCode;
+  if (unitInBody !== undefined && unitInBody !== '' && unitInBody !== ctx.unitCode) {
+    r.fail('unitCode', 'UNIT_MISMATCH', `数据只能以令牌所属单位 ${ctx.unitCode} 报送，不能代其他单位 (${String(unitInBody).slice(0, 20)}) 报送`);
+  }
+  const receivedAt = receivedAtOf(r, value, ctx);
+  const receivedDate = receivedAt.slice(0, 10);
+  let row: StoredRow | null = null;
+  switch (ctx.stream) {
+    case 'records': {
+      const catalog = r.text('catalogCode', true, 20);
+      if (catalog && !ctx.catalogCodes.has(catalog)) r.fail('catalogCode', 'UNKNOWN_CATALOG', `未知的目录代码 ${catalog}`);
+      let data = '{}';
+      const rawData = value.data;
+      if (rawData !== undefined && rawData !== null && rawData !== '') {
+        const parsed = typeof rawData === 'string' ? safeJson(rawData) : rawData;
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) r.fail('data', 'INVALID_JSON', 'data 应为 JSON 对象');
+        else data = maskIdsInText(JSON.stringify(parsed));
+        if (data.length > 20_000) r.fail('data', 'TOO_LONG', 'data 超过 20000 个字符');
+      }
+      row = {
+        ...base(ctx, rowNo, receivedAt),
+        catalog_code: catalog,
+        record_id: r.text('recordId', true, 100),
+        ...readSubject(r, ctx),
+        occurred_on: r.date('occurredOn', true, receivedDate),
+        data,
+      };
+      break;
+    }
+    case 'licenses': {
+      const decision = r.date('decisionDate', true, receivedDate);
+      const validFrom = r.date('validFrom', true, '9999-12-31');
+      const validToText = r.text('validTo', false, 10);
+      let validTo: string | null = null;
+      if (validToText) {
+        if (!isRealDate(validToText)) r.fail('validTo', 'INVALID_DATE', `validTo 应为有效日期 YYYY-MM-DD (got '${validToText}')`);
+        else if (validFrom && validToText < validFrom) r.fail('validTo', 'VALID_RANGE', `validTo ${validToText} 早于 validFrom ${validFrom}`);
+        else validTo = validToText;
+      }
+      row = {
+        ...base(ctx, rowNo, receivedAt),
+        doc_no: r.text('docNo', true, 100),
+        ...readSubject(r, ctx),
+        license_name: r.text('licenseName', true, 200),
+        license_category: r.text('licenseCategory', true, 50),
+        decision_date: decision,
+        valid_from: validFrom,
+        valid_to: validTo,
+        content: maskIdsInText(r.text('content', false)),
+      };
+      break;
+    }
+    case 'penalties': {
+      const types = readList(r, 'penaltyTypes', value.penaltyTypes);
+      let fine: string | null = null;
+      const fineText = r.text('fineAmount', false, 20);
+      if (fineText) {
+        const n = Number(fineText);
+        if (!Number.isFinite(n) || !/^-?\d+(\.\d{1,2})?$/.test(fineText)) r.fail('fineAmount', 'INVALID_NUMBER', 'fineAmount 应为金额（元，最多两位小数）');
+        else if (n < 0) r.fail('fineAmount', 'NEGATIVE_AMOUNT', 'fineAmount 不能为负数');
+        else fine = fineText;
+      }
+      row = {
+        ...base(ctx, rowNo, receivedAt),
+        doc_no: r.text('docNo', true, 100),
+        ...readSubject(r, ctx),
+        violation_type: r.text('violationType', true, 200),
+        penalty_types: types,
+        fine_amount: fine,
+        decision_date: r.date('decisionDate', true, receivedDate),
+        basis: r.text('basis', false),
+        content: maskIdsInText(r.text('content', false)),
+      };
+      break;
+    }
+    case 'decisions': {
+      const subject = readSubject(r, ctx, false);
+      row = {
+        ...base(ctx, rowNo, receivedAt),
+        kind: r.oneOf('kind', ['license', 'penalty'] as const),
+        doc_no: r.text('docNo', true, 100),
+        decision_date: r.date('decisionDate', true, receivedDate),
+        subject_name: subject.subject_name,
+        // The register has no subject type: an ID number is never kept in clear.
+        subject_code: validateResidentId(subject.subject_code).ok ? maskResidentId(subject.subject_code) : subject.subject_code,
+      };
+      break;
+    }
+    case 'sanctions': {
+      const measure = r.text('measureCode', true, 20);
+      if (measure && !ctx.measureCodes.has(measure)) r.fail('measureCode', 'UNKNOWN_MEASURE', `未知的奖惩措施代码 ${measure}`);
+      const responding = r.text('respondingUnit', true, 40);
+      const respondingDistrict = ctx.unitDistricts.get(responding);
+      if (responding && respondingDistrict === undefined) r.fail('respondingUnit', 'UNKNOWN_UNIT', `未知的响应单位代码 ${responding}`);
+      row = {
+        ...base(ctx, rowNo, receivedAt),
+        responding_district_code: respondingDistrict ?? '',
+        responding_unit: responding,
+        case_id: r.text('caseId', true, 100),
+        measure_code: measure,
+        kind: r.oneOf('kind', ['punishment', 'reward'] as const),
+        list_type: r.text('listType', true, 100),
+        ...readSubject(r, ctx),
+      };
+      break;
+    }
+    case 'feedback': {
+      const measure = r.text('measureCode', true, 20);
+      if (measure && !ctx.measureCodes.has(measure)) r.fail('measureCode', 'UNKNOWN_MEASURE', `未知的奖惩措施代码 ${measure}`);
+      row = {
+        ...base(ctx, rowNo, receivedAt),
+        case_id: r.text('caseId', true, 100),
+        measure_code: measure,
+        result: r.oneOf('result', ['executed', 'not_applicable'] as const),
+        note: maskIdsInText(r.text('note', false)),
+      };
+      break;
+    }
+  }
+  return r.errors.length ? { row: null, errors: r.errors } : { row: row!, errors: [] };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** An array field: a JSON array, or in CSV a ";"-separated list. */
+function readList(r: RowReader, field: string, v: unknown): string[] {
+  const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[;；]/) : v === undefined || v === null ? [] : null;
+  if (items === null || items.some((x) => typeof x !== 'string')) {
+    r.fail(field, 'INVALID_ARRAY', `${field} 应为文本数组（CSV 中用 ; 分隔）`);
+    return [];
+  }
+  const list = (items as string[]).map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0) r.fail(field, 'REQUIRED', `缺少必填字段 ${field} (required)`);
+  if (list.some((s) => s.length > 100)) r.fail(field, 'TOO_LONG', `${field} 的某项超过 100 个字符`);
+  return list;
+}
