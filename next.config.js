@@ -27,6 +27,8 @@ const securityHeaders = [
 const nextConfig = {
   // chdb is a native addon holding the embedded ClickHouse: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['chdb', '@clickhouse/client', '@node-rs/argon2'],
+  // A second build directory lets a benchmark server run beside the e2e server without sharing .next.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

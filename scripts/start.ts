@@ -21,7 +21,7 @@ function newestMtime(p: string): number {
   if (!s.isDirectory()) return s.mtimeMs;
   return Math.max(s.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
 }
-const buildId = '.next/BUILD_ID';
+const buildId = `${process.env.NEXT_DIST_DIR ?? '.next'}/BUILD_ID`;
 const needsBuild = !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 if (needsBuild) {

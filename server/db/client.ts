@@ -3,8 +3,11 @@ import { env } from '../env';
 
 export type ClickHouseMode = 'embedded' | 'http';
 
-/** Embedded only: hands a JSONEachRow buffer straight to chDB's parser (the generic path re-parses it as SQL text). */
-export type RawJsonInsert = (table: string, body: Buffer) => Promise<void>;
+/**
+ * Embedded only: hands a JSONCompactEachRow buffer (one JSON array of values per line, in `columns` order) straight
+ * to chDB's parser; the generic path would re-parse the whole payload as SQL text.
+ */
+export type RawJsonInsert = (table: string, columns: readonly string[], body: Buffer) => Promise<void>;
 
 type DbState = {
   client: ClickHouseClient;
@@ -39,8 +42,8 @@ async function openEmbedded(path: string, db: string): Promise<DbState> {
     await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${db}` });
     await client.command({ query: `USE ${db}` });
   })();
-  const rawJsonInsert: RawJsonInsert = async (table, body) => {
-    await connection.chdb.rawInsert({ table: `${db}.${table}`, values: body, format: 'JSONEachRow' });
+  const rawJsonInsert: RawJsonInsert = async (table, columns, body) => {
+    await connection.chdb.rawInsert({ table: `${db}.${table}`, columns, values: body, format: 'JSONCompactEachRow' });
   };
   return { client, mode: 'embedded', database: db, ready, rawJsonInsert };
 }

@@ -161,10 +161,10 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
   let good: StoredRow[] = [];
   let bad: Array<Record<string, unknown>> = [];
 
-  const reject = (rowNo: number, raw: string, errors: RowError[]) => {
+  const reject = (rowNo: number, raw: string, errors: RowError[], into: Array<Record<string, unknown>> = bad) => {
     rejected++;
     for (const e of errors) if (firstErrors.length < ERRORS_IN_ANSWER) firstErrors.push(e);
-    bad.push({
+    into.push({
       batch_id: batchId,
       stream: req.stream,
       unit_code: req.unitCode,
@@ -177,30 +177,36 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
     });
   };
 
+  /** Feedback answers only pushes addressed to the sender: the others become rejected rows of the same chunk. */
+  const keepAddressed = async (rows: StoredRow[], rejectedRows: Array<Record<string, unknown>>) => {
+    const addressed = await addressedPushes(req.unitCode, rows);
+    return rows.filter((row) => {
+      if (addressed.has(`${row.case_id}\u0001${row.measure_code}`)) return true;
+      accepted--;
+      const rowNo = Number(row.row_no);
+      const raw = JSON.stringify({ caseId: row.case_id, measureCode: row.measure_code, result: row.result, note: row.note });
+      const message = `案件 ${String(row.case_id)} 的措施 ${String(row.measure_code)} 未推送给本单位 ${req.unitCode}，不能反馈`;
+      reject(rowNo, raw, [{ row: rowNo, field: 'caseId', code: 'NOT_ADDRESSED', message }], rejectedRows);
+      return false;
+    });
+  };
+
+  // Staging inserts run in chDB's own threads: validate the next chunk while the previous one is written.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (rows: StoredRow[], rejectedRows: Array<Record<string, unknown>>) => {
+    const kept = req.stream === 'feedback' && rows.length ? await keepAddressed(rows, rejectedRows) : rows;
+    await insertRows(`staging_${req.stream}`, kept);
+    await insertRows('staging_rejected', rejectedRows);
+  };
   const flush = async () => {
-    if (req.stream === 'feedback' && good.length) {
-      const addressed = await addressedPushes(req.unitCode, good);
-      const kept: StoredRow[] = [];
-      for (const row of good) {
-        if (addressed.has(`${row.case_id}\u0001${row.measure_code}`)) kept.push(row);
-        else {
-          accepted--;
-          reject(Number(row.row_no), JSON.stringify({ caseId: row.case_id, measureCode: row.measure_code, result: row.result, note: row.note }), [
-            {
-              row: Number(row.row_no),
-              field: 'caseId',
-              code: 'NOT_ADDRESSED',
-              message: `案件 ${String(row.case_id)} 的措施 ${String(row.measure_code)} 未推送给本单位 ${req.unitCode}，不能反馈`,
-            },
-          ]);
-        }
-      }
-      good = kept;
-    }
-    await insertRows(`staging_${req.stream}`, good);
-    await insertRows('staging_rejected', bad);
+    const rows = good;
+    const rejectedRows = bad;
     good = [];
     bad = [];
+    await writing;
+    writing = write(rows, rejectedRows);
+    // A failed write surfaces at the next flush or at the end, never as an unhandled rejection.
+    writing.catch(() => undefined);
   };
 
   try {
@@ -219,7 +225,9 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
       if (good.length + bad.length >= CHUNK_ROWS) await flush();
     }
     await flush();
+    await writing;
   } catch (error) {
+    await writing.catch(() => undefined);
     // Staged rows of a refused body are never committed (they expire with the staging TTL).
     if (error instanceof BodyError) throw new IngestRefused(error.status, error.message);
     throw error;

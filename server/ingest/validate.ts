@@ -39,9 +39,21 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLEAR_ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 
 /** Raw text kept in quarantine never holds a clear ID number. */
-export const maskIdsInText = (text: string) => text.replace(CLEAR_ID, (id) => maskResidentId(id));
+export const maskIdsInText = (text: string) => (text.length < 18 ? text : text.replace(CLEAR_ID, (id) => maskResidentId(id)));
+
+// Dates repeat across a batch: remember which strings are real dates (bounded, cleared when large).
+const realDates = new Map<string, boolean>();
 
 function isRealDate(s: string): boolean {
+  const known = realDates.get(s);
+  if (known !== undefined) return known;
+  if (realDates.size > 100_000) realDates.clear();
+  const ok = checkRealDate(s);
+  realDates.set(s, ok);
+  return ok;
+}
+
+function checkRealDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -100,7 +112,15 @@ class RowReader {
 
 type Subject = { subject_type: string; subject_name: string; subject_code: string; subject_hash: string };
 
-/** Subject columns: USCC check for legal/other, resident-ID check for natural persons (stored masked + hashed). */
+/** Subject columns into `row`: USCC check for legal/other, resident-ID check for natural persons (masked + hashed). */
+function readSubjectInto(row: StoredRow, r: RowReader, ctx: ValidationContext): void {
+  const s = readSubject(r, ctx);
+  row.subject_type = s.subject_type;
+  row.subject_name = s.subject_name;
+  row.subject_code = s.subject_code;
+  row.subject_hash = s.subject_hash;
+}
+
 function readSubject(r: RowReader, ctx: ValidationContext, requireType = true): Subject {
   const type = requireType ? r.oneOf('subjectType', SUBJECT_TYPES) : '';
   const name = r.text('subjectName', requireType, 200);
@@ -144,7 +164,7 @@ function receivedAtOf(r: RowReader, value: Record<string, unknown>, ctx: Validat
   return text;
 }
 
-function base(ctx: ValidationContext, rowNo: number, receivedAt: string) {
+function base(ctx: ValidationContext, rowNo: number, receivedAt: string): StoredRow {
   return { district_code: ctx.districtCode, unit_code: ctx.unitCode, batch_id: ctx.batchId, row_no: rowNo, received_at: receivedAt };
 }
 
@@ -174,14 +194,12 @@ export function validateRow(
         else data = maskIdsInText(JSON.stringify(parsed));
         if (data.length > 20_000) r.fail('data', 'TOO_LONG', 'data 超过 20000 个字符');
       }
-      row = {
-        ...base(ctx, rowNo, receivedAt),
-        catalog_code: catalog,
-        record_id: r.text('recordId', true, 100),
-        ...readSubject(r, ctx),
-        occurred_on: r.date('occurredOn', true, receivedDate),
-        data,
-      };
+      row = base(ctx, rowNo, receivedAt);
+      row.catalog_code = catalog;
+      row.record_id = r.text('recordId', true, 100);
+      readSubjectInto(row, r, ctx);
+      row.occurred_on = r.date('occurredOn', true, receivedDate);
+      row.data = data;
       break;
     }
     case 'licenses': {
@@ -194,17 +212,15 @@ export function validateRow(
         else if (validFrom && validToText < validFrom) r.fail('validTo', 'VALID_RANGE', `validTo ${validToText} 早于 validFrom ${validFrom}`);
         else validTo = validToText;
       }
-      row = {
-        ...base(ctx, rowNo, receivedAt),
-        doc_no: r.text('docNo', true, 100),
-        ...readSubject(r, ctx),
-        license_name: r.text('licenseName', true, 200),
-        license_category: r.text('licenseCategory', true, 50),
-        decision_date: decision,
-        valid_from: validFrom,
-        valid_to: validTo,
-        content: maskIdsInText(r.text('content', false)),
-      };
+      row = base(ctx, rowNo, receivedAt);
+      row.doc_no = r.text('docNo', true, 100);
+      readSubjectInto(row, r, ctx);
+      row.license_name = r.text('licenseName', true, 200);
+      row.license_category = r.text('licenseCategory', true, 50);
+      row.decision_date = decision;
+      row.valid_from = validFrom;
+      row.valid_to = validTo;
+      row.content = maskIdsInText(r.text('content', false));
       break;
     }
     case 'penalties': {
@@ -217,30 +233,26 @@ export function validateRow(
         else if (n < 0) r.fail('fineAmount', 'NEGATIVE_AMOUNT', 'fineAmount 不能为负数');
         else fine = fineText;
       }
-      row = {
-        ...base(ctx, rowNo, receivedAt),
-        doc_no: r.text('docNo', true, 100),
-        ...readSubject(r, ctx),
-        violation_type: r.text('violationType', true, 200),
-        penalty_types: types,
-        fine_amount: fine,
-        decision_date: r.date('decisionDate', true, receivedDate),
-        basis: r.text('basis', false),
-        content: maskIdsInText(r.text('content', false)),
-      };
+      row = base(ctx, rowNo, receivedAt);
+      row.doc_no = r.text('docNo', true, 100);
+      readSubjectInto(row, r, ctx);
+      row.violation_type = r.text('violationType', true, 200);
+      row.penalty_types = types;
+      row.fine_amount = fine;
+      row.decision_date = r.date('decisionDate', true, receivedDate);
+      row.basis = r.text('basis', false);
+      row.content = maskIdsInText(r.text('content', false));
       break;
     }
     case 'decisions': {
       const subject = readSubject(r, ctx, false);
-      row = {
-        ...base(ctx, rowNo, receivedAt),
-        kind: r.oneOf('kind', ['license', 'penalty'] as const),
-        doc_no: r.text('docNo', true, 100),
-        decision_date: r.date('decisionDate', true, receivedDate),
-        subject_name: subject.subject_name,
-        // The register has no subject type: an ID number is never kept in clear.
-        subject_code: validateResidentId(subject.subject_code).ok ? maskResidentId(subject.subject_code) : subject.subject_code,
-      };
+      row = base(ctx, rowNo, receivedAt);
+      row.kind = r.oneOf('kind', ['license', 'penalty'] as const);
+      row.doc_no = r.text('docNo', true, 100);
+      row.decision_date = r.date('decisionDate', true, receivedDate);
+      row.subject_name = subject.subject_name;
+      // The register has no subject type: an ID number is never kept in clear.
+      row.subject_code = validateResidentId(subject.subject_code).ok ? maskResidentId(subject.subject_code) : subject.subject_code;
       break;
     }
     case 'sanctions': {
@@ -249,28 +261,24 @@ export function validateRow(
       const responding = r.text('respondingUnit', true, 40);
       const respondingDistrict = ctx.unitDistricts.get(responding);
       if (responding && respondingDistrict === undefined) r.fail('respondingUnit', 'UNKNOWN_UNIT', `未知的响应单位代码 ${responding}`);
-      row = {
-        ...base(ctx, rowNo, receivedAt),
-        responding_district_code: respondingDistrict ?? '',
-        responding_unit: responding,
-        case_id: r.text('caseId', true, 100),
-        measure_code: measure,
-        kind: r.oneOf('kind', ['punishment', 'reward'] as const),
-        list_type: r.text('listType', true, 100),
-        ...readSubject(r, ctx),
-      };
+      row = base(ctx, rowNo, receivedAt);
+      row.responding_district_code = respondingDistrict ?? '';
+      row.responding_unit = responding;
+      row.case_id = r.text('caseId', true, 100);
+      row.measure_code = measure;
+      row.kind = r.oneOf('kind', ['punishment', 'reward'] as const);
+      row.list_type = r.text('listType', true, 100);
+      readSubjectInto(row, r, ctx);
       break;
     }
     case 'feedback': {
       const measure = r.text('measureCode', true, 20);
       if (measure && !ctx.measureCodes.has(measure)) r.fail('measureCode', 'UNKNOWN_MEASURE', `未知的奖惩措施代码 ${measure}`);
-      row = {
-        ...base(ctx, rowNo, receivedAt),
-        case_id: r.text('caseId', true, 100),
-        measure_code: measure,
-        result: r.oneOf('result', ['executed', 'not_applicable'] as const),
-        note: maskIdsInText(r.text('note', false)),
-      };
+      row = base(ctx, rowNo, receivedAt);
+      row.case_id = r.text('caseId', true, 100);
+      row.measure_code = measure;
+      row.result = r.oneOf('result', ['executed', 'not_applicable'] as const);
+      row.note = maskIdsInText(r.text('note', false));
       break;
     }
   }
