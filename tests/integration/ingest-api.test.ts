@@ -278,11 +278,11 @@ describe('GET /api/v1/ingest/batches/{batchId}', () => {
       batchGet(new Request(`http://test/api/v1/ingest/batches/${res.body.batchId}`, { headers: { authorization: `Bearer ${token}` } }), {
         params: Promise.resolve({ batchId: res.body.batchId }),
       });
-    const own = await get(T.market);
+    const own = await get(T.market!);
     expect(own.status).toBe(200);
     const detail = await own.json();
     expect(detail).toMatchObject({ stream: 'records', unitCode: 'D990102-01', rowsTotal: 3, accepted: 1, rejected: 2 });
     expect(detail.errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual(['2:REQUIRED', '3:REQUIRED']);
-    expect((await get(T.court)).status).toBe(404);
+    expect((await get(T.court!)).status).toBe(404);
   });
 });
