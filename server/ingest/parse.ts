@@ -138,7 +138,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>, knownFields: Read
         continue;
       }
       rowNo++;
-      const raw = record.raw.replace(/\r?\n$/, '');
+      const raw = record.raw.replace(/\r?\n$/, '').replace(/\r$/, '');
       if (record.record.length !== header.length) {
         yield { rowNo, raw, value: null, parseError: `the row has ${record.record.length} columns, the header has ${header.length}` };
         continue;
