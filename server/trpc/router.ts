@@ -4,6 +4,7 @@ import { ingestionRouter } from './routers/ingestion';
 import { overviewRouter } from './routers/overview';
 import { publicityRouter } from './routers/publicity';
 import { referenceRouter } from './routers/reference';
+import { sanctionsRouter } from './routers/sanctions';
 import { sessionRouter } from './routers/session';
 
 export const appRouter = createTRPCRouter({
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   overview: overviewRouter,
   publicity: publicityRouter,
   reference: referenceRouter,
+  sanctions: sanctionsRouter,
   session: sessionRouter,
 });
 

@@ -1,5 +1,10 @@
-import { Placeholder } from '../../_components/Placeholder';
+import { Suspense } from 'react';
+import { SanctionsPage } from '../../_components/sanctions/SanctionsPage';
 
 export default function Page() {
-  return <Placeholder area="sanctions" />;
+  return (
+    <Suspense>
+      <SanctionsPage />
+    </Suspense>
+  );
 }

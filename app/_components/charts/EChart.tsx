@@ -2,6 +2,7 @@
 
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { BarChart, LineChart } from 'echarts/charts';
+import { FunnelChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, DataZoomComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -9,6 +10,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 // Register only what the dashboards draw, to keep the bundle small.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([FunnelChart]);
 
 export function EChart({ option, height = 320, label }: { option: EChartsCoreOption; height?: number; label: string }) {
   return (

@@ -36,6 +36,9 @@ const COUNTS_SQL = `count() AS pushes,
 export type SanctionKpiRow = SanctionCounts & {
   key: string;
   name: string;
+  /** The feedback-rate target of the unit or district for asOf's year (null for other groupings). */
+  target: number | null;
+  binding: boolean | null;
   feedbackRate: number | null;
   timelyRate: number | null;
   executionRate: number | null;
@@ -62,7 +65,14 @@ export async function sanctionKpi(filters: SanctionFilters, groupBy: SanctionGro
     countsRow,
   );
   const names = await namesFor(groupBy);
-  const out: SanctionKpiRow[] = rows.map(({ unknownDates: _u, ...c }) => ({ ...c, name: names.get(c.key) ?? c.key, ...sanctionRates(c) }));
+  const targets = groupBy === 'unit' || groupBy === 'district' ? await feedbackTargets(groupBy, Number(filters.asOf.slice(0, 4))) : new Map();
+  const out: SanctionKpiRow[] = rows.map(({ unknownDates: _u, ...c }) => ({
+    ...c,
+    name: names.get(c.key) ?? c.key,
+    target: targets.get(c.key)?.target ?? null,
+    binding: targets.get(c.key)?.binding ?? null,
+    ...sanctionRates(c),
+  }));
   const totalCounts = rows.reduce<SanctionCounts>((acc, r) => addCounts(acc, r), ZERO_COUNTS);
   return {
     from: filters.from,
@@ -70,9 +80,23 @@ export async function sanctionKpi(filters: SanctionFilters, groupBy: SanctionGro
     asOf: filters.asOf,
     groupBy,
     rows: out,
-    total: { key: 'total', name: '合计', ...totalCounts, ...sanctionRates(totalCounts) },
+    total: { key: 'total', name: '合计', ...totalCounts, target: null, binding: null, ...sanctionRates(totalCounts) },
     calendarWarning: rows.some((r) => r.unknownDates > 0),
   };
+}
+
+const targetRow = z.object({ code: z.string(), target: z.number(), binding: z.boolean() });
+
+/** Feedback-rate targets (targets.kpi = 'sanction_feedback_rate') of every unit or district for a year. */
+async function feedbackTargets(level: 'unit' | 'district', year: number) {
+  const rows = await queryRows(
+    `-- sanction feedback targets
+     SELECT code, target, binding FROM targets FINAL
+     WHERE year = {year:UInt16} AND level = {level:String} AND kpi = 'sanction_feedback_rate'`,
+    { year, level },
+    targetRow,
+  );
+  return new Map(rows.map((r) => [r.code, r]));
 }
 
 const funnelRow = z.object({ cases: z.number(), pushes: z.number(), answered: z.number(), executed: z.number() });

@@ -1,0 +1,227 @@
+'use client';
+
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { EChart } from '../charts/EChart';
+import { sanctionFunnelOption, sanctionTrendOption } from '../charts/sanctionOptions';
+import { formatInt, formatRate } from '../format';
+import { useI18n } from '../I18nProvider';
+import { LoadState, Panel } from '../Panel';
+import { DataTable, type Column } from '../table/DataTable';
+import { useTRPC } from '../TrpcProvider';
+import { useSanctionFilters } from './useSanctionFilters';
+
+type KpiRow = {
+  key: string;
+  name: string;
+  pushes: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  overdue: number;
+  pending: number;
+  feedbackRate: number | null;
+  timelyRate: number | null;
+  executionRate: number | null;
+  target: number | null;
+  binding: boolean | null;
+};
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="text-xs text-slate-500">{label}</div>
+      <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
+        {value}
+      </div>
+    </div>
+  );
+}
+
+/** Rate against its target: green when it reaches it, red when not, grey when undefined. */
+function RateCell({ rate, target }: { rate: number | null; target: number | null }) {
+  const colour = rate === null ? 'text-slate-400' : target !== null && rate < target ? 'text-red-700' : 'text-green-700';
+  return <span className={`font-medium ${colour}`}>{formatRate(rate)}</span>;
+}
+
+export function SanctionsPage() {
+  const { t } = useI18n();
+  const s = t.sanctionsPage;
+  const trpc = useTRPC();
+  const { filters, set, query } = useSanctionFilters();
+  const byUnit = useQuery(trpc.sanctions.kpi.queryOptions({ ...filters, groupBy: 'unit' }));
+  const byMonth = useQuery(trpc.sanctions.kpi.queryOptions({ ...filters, groupBy: 'month' }));
+  const funnel = useQuery(trpc.sanctions.funnel.queryOptions(filters));
+  const overdue = useInfiniteQuery(
+    trpc.sanctions.items.infiniteQueryOptions({ ...filters, status: 'overdue', limit: 50 }, { getNextPageParam: (p) => p.nextCursor ?? undefined }),
+  );
+  const districts = useQuery(trpc.reference.districts.queryOptions());
+  const units = useQuery(trpc.reference.units.queryOptions());
+  const measures = useQuery(trpc.reference.measures.queryOptions());
+  const unitName = (code: string) => units.data?.find((u) => u.code === code)?.name ?? code;
+  const period = byUnit.data;
+  const total = byUnit.data?.total;
+
+  const columns: Array<Column<KpiRow>> = [
+    { key: 'name', header: s.unit, value: (r) => r.name },
+    { key: 'pushes', header: s.pushes, value: (r) => r.pushes, align: 'right', render: (r) => formatInt(r.pushes) },
+    { key: 'onTime', header: s.onTime, value: (r) => r.answeredOnTime, align: 'right' },
+    { key: 'late', header: s.late, value: (r) => r.answeredLate, align: 'right' },
+    {
+      key: 'overdue',
+      header: s.overdue,
+      value: (r) => r.overdue,
+      align: 'right',
+      render: (r) => (r.overdue > 0 ? <Link className="text-red-700 underline" href={`/sanctions?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), unit: r.key }).toString()}#overdue`}>{r.overdue}</Link> : 0),
+    },
+    { key: 'pending', header: s.pending, value: (r) => r.pending, align: 'right' },
+    { key: 'feedbackRate', header: s.feedbackRate, value: (r) => r.feedbackRate, align: 'right', render: (r) => <RateCell rate={r.feedbackRate} target={r.target} /> },
+    { key: 'timelyRate', header: s.timelyRate, value: (r) => r.timelyRate, align: 'right', render: (r) => <RateCell rate={r.timelyRate} target={r.target} /> },
+    { key: 'executionRate', header: s.executionRate, value: (r) => r.executionRate, align: 'right', render: (r) => formatRate(r.executionRate) },
+    {
+      key: 'target',
+      header: s.target,
+      value: (r) => r.target,
+      align: 'right',
+      render: (r) => (r.target === null ? '—' : `${formatRate(r.target, 0)} ${r.binding ? s.binding : s.expected}`),
+    },
+  ];
+
+  const overdueItems = overdue.data?.pages.flatMap((p) => p.items) ?? [];
+  const warning = byUnit.data?.calendarWarning || byMonth.data?.calendarWarning;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-xl font-semibold">{s.title}</h1>
+        <div className="no-print flex flex-wrap items-center gap-2 text-sm">
+          <label>
+            {s.from}{' '}
+            <input type="date" aria-label={s.from} key={`f${period?.from}`} defaultValue={period?.from} onChange={(e) => set('from', e.target.value)} className="rounded border px-1 py-0.5" />
+          </label>
+          <label>
+            {s.to}{' '}
+            <input type="date" aria-label={s.to} key={`t${period?.to}`} defaultValue={period?.to} onChange={(e) => set('to', e.target.value)} className="rounded border px-1 py-0.5" />
+          </label>
+          <label>
+            {s.asOf}{' '}
+            <input type="date" aria-label={s.asOf} key={`a${period?.asOf}`} defaultValue={period?.asOf} onChange={(e) => set('asOf', e.target.value)} className="rounded border px-1 py-0.5" />
+          </label>
+          <select aria-label={s.allDistricts} value={filters.district ?? ''} onChange={(e) => set('district', e.target.value)} className="rounded border px-1 py-0.5">
+            <option value="">{s.allDistricts}</option>
+            {districts.data?.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label={s.allUnits} value={filters.unit ?? ''} onChange={(e) => set('unit', e.target.value)} className="rounded border px-1 py-0.5">
+            <option value="">{s.allUnits}</option>
+            {units.data
+              ?.filter((u) => !filters.district || u.districtCode === filters.district)
+              .map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+          </select>
+          <select aria-label={s.allMeasures} value={filters.measure ?? ''} onChange={(e) => set('measure', e.target.value)} className="max-w-48 rounded border px-1 py-0.5">
+            <option value="">{s.allMeasures}</option>
+            {measures.data?.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.code} {m.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label={s.allKinds} value={filters.kind ?? ''} onChange={(e) => set('kind', e.target.value)} className="rounded border px-1 py-0.5">
+            <option value="">{s.allKinds}</option>
+            <option value="punishment">{s.punishment}</option>
+            <option value="reward">{s.reward}</option>
+          </select>
+        </div>
+      </div>
+      {warning && (
+        <p role="status" className="rounded bg-amber-50 p-2 text-sm text-amber-800">
+          {s.calendarWarning}
+        </p>
+      )}
+
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Stat label={s.feedbackRate} value={total ? formatRate(total.feedbackRate) : '…'} testId="stat-feedback-rate" />
+        <Stat label={s.timelyRate} value={total ? formatRate(total.timelyRate) : '…'} testId="stat-timely-rate" />
+        <Stat label={s.executionRate} value={total ? formatRate(total.executionRate) : '…'} testId="stat-execution-rate" />
+        <Stat label={s.overdueCount} value={total ? formatInt(total.overdue) : '…'} testId="stat-overdue" />
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Panel title={s.funnel} note={s.funnelNote}>
+          <LoadState isLoading={funnel.isLoading} error={funnel.error} />
+          {funnel.data && (
+            <EChart label={s.funnel} height={260} option={sanctionFunnelOption(funnel.data, { cases: s.cases, pushes: s.pushes, answered: s.answered, executed: s.executed })} />
+          )}
+        </Panel>
+        <Panel title={s.trend} note={s.trendNote}>
+          <LoadState isLoading={byMonth.isLoading} error={byMonth.error} />
+          {byMonth.data && (
+            <EChart label={s.trend} height={260} option={sanctionTrendOption(byMonth.data.rows, { feedbackRate: s.feedbackRate, timelyRate: s.timelyRate, target: s.target }, 0.95)} />
+          )}
+        </Panel>
+      </div>
+
+      <Panel title={s.byUnit} note={s.byUnitNote}>
+        <LoadState isLoading={byUnit.isLoading} error={byUnit.error} onRetry={() => void byUnit.refetch()} />
+        {byUnit.data && (
+          <div data-testid="sanctions-by-unit">
+            <DataTable rows={byUnit.data.rows} columns={columns} exportName={`sanctions-by-unit-${byUnit.data.from}-${byUnit.data.to}-asof-${byUnit.data.asOf}`} />
+          </div>
+        )}
+      </Panel>
+
+      <div id="overdue">
+        <Panel title={s.overdueList} note={s.overdueNote}>
+          <div className="no-print mb-2 flex justify-end">
+            <a className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100" href={`/api/v1/items/sanctions?${query}${query ? '&' : ''}status=overdue&format=csv`} download>
+              {s.exportCsv}
+            </a>
+          </div>
+          <LoadState isLoading={overdue.isLoading} error={overdue.error} />
+          {overdue.data && overdueItems.length === 0 && <p className="py-6 text-center text-sm text-slate-500">{t.common.empty}</p>}
+          {overdueItems.length > 0 && (
+            <table className="w-full text-sm" data-testid="sanctions-overdue">
+              <thead>
+                <tr className="border-b text-left text-slate-500">
+                  <th className="px-2 py-1">{s.caseId}</th>
+                  <th className="px-2 py-1">{s.measure}</th>
+                  <th className="px-2 py-1">{s.unit}</th>
+                  <th className="px-2 py-1">{s.pushedDate}</th>
+                  <th className="px-2 py-1">{s.dueDate}</th>
+                  <th className="px-2 py-1 text-right">{s.daysOverdue}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overdueItems.map((i) => (
+                  <tr key={`${i.caseId}-${i.measureCode}-${i.respondingUnit}`} className="border-b border-slate-100">
+                    <td className="px-2 py-1">
+                      <Link className="text-brand-700 underline" href={`/sanctions/case/${encodeURIComponent(i.caseId)}?${query}`}>
+                        {i.caseId}
+                      </Link>
+                    </td>
+                    <td className="px-2 py-1">{i.measureCode}</td>
+                    <td className="px-2 py-1">{unitName(i.respondingUnit)}</td>
+                    <td className="px-2 py-1 tabular-nums">{i.pushedDate}</td>
+                    <td className="px-2 py-1 tabular-nums">{i.dueDate}</td>
+                    <td className="px-2 py-1 text-right font-medium tabular-nums text-red-700">{i.workdaysOverdue}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {overdue.hasNextPage && (
+            <button type="button" className="mt-2 text-sm underline" onClick={() => void overdue.fetchNextPage()}>
+              {s.loadMore}
+            </button>
+          )}
+        </Panel>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+
+const KEYS = ['from', 'to', 'asOf', 'district', 'unit', 'measure', 'kind'] as const;
+type Key = (typeof KEYS)[number];
+
+/** The page's filters live in the URL, so a view can be bookmarked and shared, and links keep them. */
+export function useSanctionFilters() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const get = (k: Key) => params.get(k) || undefined;
+  const kind = get('kind');
+  const filters: {
+    from?: string;
+    to?: string;
+    asOf?: string;
+    district?: string;
+    unit?: string;
+    measure?: string;
+    kind?: 'punishment' | 'reward';
+  } = {
+    from: get('from'),
+    to: get('to'),
+    asOf: get('asOf'),
+    district: get('district'),
+    unit: get('unit'),
+    measure: get('measure'),
+    kind: kind === 'punishment' || kind === 'reward' ? kind : undefined,
+  };
+  const set = (key: Key, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key === 'district') next.delete('unit');
+    router.replace(`${pathname}?${next.toString()}`);
+  };
+  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
+  return { filters, set, query };
+}
