@@ -2,8 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 
-const KEYS = ['from', 'to', 'asOf', 'district', 'unit', 'measure', 'kind'] as const;
-type Key = (typeof KEYS)[number];
+type Key = 'from' | 'to' | 'asOf' | 'district' | 'unit' | 'measure' | 'kind';
 
 /** The page's filters live in the URL, so a view can be bookmarked and shared, and links keep them. */
 export function useSanctionFilters() {
