@@ -108,6 +108,11 @@ export const zhCN = {
     detail: '说明',
     allActions: '全部操作',
     previous: '上一页',
+    uscc: '统一社会信用代码例外',
+    usccNote: '已核实真实赋码、但校验位不符合 GB 32100 的代码，登记后报送时予以接收。',
+    usccCode: '统一社会信用代码',
+    usccReason: '核实说明',
+    register: '登记',
     next: '下一页',
   },
   rejected: {
@@ -270,6 +275,11 @@ export const en: Messages = {
     detail: 'Detail',
     allActions: 'All actions',
     previous: 'Previous',
+    uscc: 'USCC exceptions',
+    usccNote: 'Codes verified as genuinely issued whose check character fails GB 32100; once registered they are accepted.',
+    usccCode: 'Unified social credit code',
+    usccReason: 'How it was verified',
+    register: 'Register',
     next: 'Next',
   },
   rejected: {

@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { AuditPanel } from '../../_components/admin/AuditPanel';
 import { TokensPanel } from '../../_components/admin/TokensPanel';
+import { UsccExceptionsPanel } from '../../_components/admin/UsccExceptionsPanel';
 import { UsersPanel } from '../../_components/admin/UsersPanel';
 import { getMessages } from '../../_i18n/server';
 import { principalFromSession } from '@/server/auth/principal';
@@ -15,6 +16,7 @@ export default async function AdminPage() {
       <h1 className="text-xl font-semibold">{t.admin.title}</h1>
       <UsersPanel />
       <TokensPanel />
+      <UsccExceptionsPanel />
       <Suspense>
         <AuditPanel />
       </Suspense>

@@ -13,6 +13,7 @@ import {
 import { AUDIT_ACTIONS, listAudit } from '../../auth/audit';
 import { listTokens } from '../../auth/tokens';
 import { listUsers } from '../../auth/users';
+import { listUsccExceptions, registerUsccException, usccExceptionInput } from '../../ingest/usccExceptions';
 import { adminProcedure, createTRPCRouter } from '../init';
 
 /** Admin input errors keep their message and status; everything else stays an internal error. */
@@ -36,6 +37,8 @@ export const adminRouter = createTRPCRouter({
   revokeToken: adminProcedure
     .input(z.object({ id: z.uuid() }))
     .mutation(({ ctx, input }) => asTrpc(() => adminRevokeToken(ctx.principal, input.id))),
+  usccExceptions: adminProcedure.query(() => listUsccExceptions()),
+  registerUsccException: adminProcedure.input(usccExceptionInput).mutation(({ ctx, input }) => registerUsccException(ctx.principal, input)),
   audit: adminProcedure
     .input(
       z.object({
