@@ -73,7 +73,7 @@ export async function sanctionItems(scope: ItemScope, input: SanctionItemsInput)
        LIMIT {limit:UInt32}
      )`,
     {
-      ...filterParams(input),
+      ...(await filterParams(input)),
       ...scoped.params,
       status: input.status ?? '',
       hasCursor: c ? 1 : 0,

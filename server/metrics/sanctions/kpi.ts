@@ -61,7 +61,7 @@ export async function sanctionKpi(filters: SanctionFilters, groupBy: SanctionGro
      SELECT ${KEY_SQL[groupBy]} AS key, ${COUNTS_SQL}
      FROM (${pushesSql()})
      GROUP BY key ORDER BY key`,
-    filterParams(filters),
+    await filterParams(filters),
     countsRow,
   );
   const names = await namesFor(groupBy);
@@ -109,7 +109,7 @@ export async function sanctionFunnel(filters: SanctionFilters) {
             countIf(status IN ('answered_on_time', 'answered_late')) AS answered,
             countIf(status IN ('answered_on_time', 'answered_late') AND result = 'executed') AS executed
      FROM (${pushesSql()})`,
-    filterParams(filters),
+    await filterParams(filters),
     funnelRow,
   );
   return row ?? { cases: 0, pushes: 0, answered: 0, executed: 0 };

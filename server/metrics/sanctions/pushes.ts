@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ItemScope } from '../../auth/roles';
+import { listMeasures } from '../../reference/queries';
 import { deadlineSql, delaySql, knownSql, statusSql } from '../publicity/timeliness';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
@@ -21,8 +22,15 @@ export type SanctionFilters = z.infer<typeof sanctionFilters>;
 export const SANCTION_STATUSES = ['answered_on_time', 'answered_late', 'overdue', 'pending'] as const;
 export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
 
-export function filterParams(f: SanctionFilters): Record<string, unknown> {
+/** Feedback days per measure code, bound into every query as two arrays. */
+export async function measureDayParams(): Promise<{ measureCodes: string[]; measureDays: number[] }> {
+  const measures = await listMeasures();
+  return { measureCodes: measures.map((m) => m.code), measureDays: measures.map((m) => m.feedbackDays) };
+}
+
+export async function filterParams(f: SanctionFilters): Promise<Record<string, unknown>> {
   return {
+    ...(await measureDayParams()),
     from: f.from,
     to: f.to,
     asOf: f.asOf,
@@ -63,20 +71,23 @@ export function pushesSql(scopeSql = '1'): string {
              ${deadlineSql('pushedDate', 'feedbackDays')} AS dueDate,
              ${knownSql('pushedDate', 'dueDate', 'answered', 'ifNull(answeredDate, pushedDate)')} AS calendarKnown
       FROM (
+        -- argMax over the version tuples' subcolumns: the latest version's attributes (max() of a whole string tuple is slow)
         SELECT responding_district_code AS respondingDistrict, responding_unit AS respondingUnit, case_id AS caseId,
                measure_code AS measureCode,
-               tupleElement(max(push_version), 'kind') AS kind,
-               tupleElement(max(push_version), 'list_type') AS listType,
-               tupleElement(max(push_version), 'unit_code') AS initiatingUnit,
-               tupleElement(max(push_version), 'district_code') AS initiatingDistrict,
-               tupleElement(max(push_version), 'subject_type') AS subjectType,
-               tupleElement(max(push_version), 'subject_name') AS subjectName,
-               tupleElement(max(push_version), 'subject_code') AS subjectCode,
+               argMax(push_version.kind, push_version.received_at) AS kind,
+               argMax(push_version.list_type, push_version.received_at) AS listType,
+               argMax(push_version.unit_code, push_version.received_at) AS initiatingUnit,
+               argMax(push_version.district_code, push_version.received_at) AS initiatingDistrict,
+               argMax(push_version.subject_type, push_version.received_at) AS subjectType,
+               argMax(push_version.subject_name, push_version.received_at) AS subjectName,
+               argMax(push_version.subject_code, push_version.received_at) AS subjectCode,
                toDate(min(first_pushed_at)) AS pushedDate,
                max(answered) AS answered,
                toDate(min(first_answered_at)) AS answeredDate,
-               tupleElement(max(answer_version), 'result') AS result,
-               tupleElement(max(answer_version), 'note') AS note
+               argMax(answer_version.result, answer_version.received_at) AS result,
+               argMax(answer_version.note, answer_version.received_at) AS note,
+               -- the measure's feedback deadline, from bound reference arrays (no join per query)
+               toUInt32(transform(measure_code, {measureCodes:Array(String)}, {measureDays:Array(UInt32)}, toUInt32(10))) AS feedbackDays
         FROM sanction_pushes
         WHERE ({district:String} = '' OR responding_district_code = {district:String})
           AND ({unit:String} = '' OR responding_unit = {unit:String})
@@ -88,7 +99,6 @@ export function pushesSql(scopeSql = '1'): string {
            AND ({kind:String} = '' OR kind = {kind:String})
            AND ({listType:String} = '' OR listType = {listType:String})
       ) AS p
-      LEFT JOIN (SELECT code, toUInt32(feedback_days) AS feedbackDays FROM measures FINAL) AS m ON m.code = p.measureCode
     )
     WHERE ${scopeSql}`;
 }
