@@ -13,7 +13,20 @@ import { generateDemoData } from '../seeds/generator/generate';
 import { loadReferenceData } from '../seeds/loadReference';
 
 /** What --reset empties: the six streams, batches, quarantine and the rollups fed from them. */
-const RESET_TABLES = [...STREAMS, 'ingest_batches', 'rejected_rows', 'ingest_daily', 'rejected_daily'] as const;
+const RESET_TABLES = [
+  ...STREAMS,
+  'ingest_batches',
+  'rejected_rows',
+  'ingest_daily',
+  'rejected_daily',
+  // double publicity: the per-decision rollup and its cube are fed from the streams
+  'publicity_decisions',
+  'publicity_cube',
+  'publicity_exceptions',
+  'publicity_cube_builds',
+  // joint sanctions: one row per push, fed from sanctions and feedback
+  'sanction_pushes',
+] as const;
 
 const USAGE = 'usage: npm run seed -- [--scale N] [--seed S] [--today YYYY-MM-DD] [--reset]';
 

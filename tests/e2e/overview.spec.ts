@@ -55,8 +55,8 @@ test('the period filter lives in the URL and changes the figures', async ({ page
 });
 
 test('pages not built yet say what they will hold and show no figures', async ({ page }) => {
-  await signIn(page, 'leader', '/publicity');
-  await expect(page.getByRole('heading', { name: '双公示' })).toBeVisible();
+  await signIn(page, 'leader', '/inspection');
+  await expect(page.getByRole('heading', { name: '督查' })).toBeVisible();
   await expect(page.getByText('建设中')).toBeVisible();
   await expect(page.locator('canvas')).toHaveCount(0);
 });

@@ -1,5 +1,12 @@
-import { Placeholder } from '../../_components/Placeholder';
+import { Suspense } from 'react';
+import { PublicityDashboard } from '../../_components/publicity/PublicityDashboard';
+
+export const dynamic = 'force-dynamic';
 
 export default function Page() {
-  return <Placeholder area="publicity" />;
+  return (
+    <Suspense>
+      <PublicityDashboard />
+    </Suspense>
+  );
 }

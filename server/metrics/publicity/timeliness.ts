@@ -15,7 +15,7 @@
  * dictionary default (a nonsense 1970 date) both halves fall back to the Monday–Friday rule and flag the item as not
  * known, exactly like days of years whose State Council schedule is not published yet.
  */
-import { addWorkdaysSql, calendarKnownSql, workdayNoSql, workdaysBetweenSql } from '../../calendar/sql';
+import { calendarKnownSql } from '../../calendar/sql';
 import { addDays, dayOfWeek, toDayNumber, type WorkdayCalendar } from '../../domain/calendar';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -30,15 +30,19 @@ const addWeekdaysSql = (d: string, n: string) => {
   return `(${base} + intDiv(${n}, 5) * 7 + (${n}) % 5 + if(toDayOfWeek(${base}) + (${n}) % 5 > 5, 2, 0))`;
 };
 
-/** addWorkdays(d, n) through the calendar dictionaries, the weekday rule where they have no answer. */
+/**
+ * addWorkdays(d, n) through the calendar dictionaries, the weekday rule where they have no answer (d outside the
+ * calendar, or the result past its end). Kept small on purpose: the analyzer's time grows with expression size.
+ */
 export const deadlineSql = (d: string, n: string) =>
-  `if(dictHas('calendar_by_date', ${d}) AND dictHas('workday_by_number', toUInt64(${workdayNoSql(d)} + ${n})),
-      ${addWorkdaysSql(d, n)}, toDate(${addWeekdaysSql(d, n)}))`;
+  `dictGetOrDefault('workday_by_number', 'date',
+      toUInt64(dictGetOrDefault('calendar_by_date', 'workday_no', ${d}, toUInt32(4000000000))) + ${n},
+      toDate(${addWeekdaysSql(d, n)}))`;
 
 /** workdaysBetween(a, b): working days in (a, b], negative when b < a; the weekday rule outside the calendar. */
 export const delaySql = (a: string, b: string) =>
-  `if(dictHas('calendar_by_date', ${a}) AND dictHas('calendar_by_date', ${b}),
-      ${workdaysBetweenSql(a, b)}, toInt64(${weekdayNoSql(b)}) - toInt64(${weekdayNoSql(a)}))`;
+  `ifNull(toInt64(dictGetOrNull('calendar_by_date', 'workday_no', ${b})) - toInt64(dictGetOrNull('calendar_by_date', 'workday_no', ${a})),
+      toInt64(${weekdayNoSql(b)}) - toInt64(${weekdayNoSql(a)}))`;
 
 /**
  * 1 when the calendar knows every date the item's figures depend on: start, deadline and (if answered) the answer.
@@ -67,7 +71,8 @@ export function statusSql(c: { deadline: string; answered: string; answeredOn: s
   const late = `(${answeredAsOf} AND ${c.answeredOn} > ${c.deadline})`;
   const overdue = `(NOT ${answeredAsOf} AND ${c.asOf} > ${c.deadline})`;
   const pending = `(NOT ${answeredAsOf} AND ${c.asOf} <= ${c.deadline})`;
-  const status = `multiIf(${onTime}, 'on_time', ${late}, 'late', ${overdue}, 'overdue', 'pending')`;
+  // The same four cases, written compactly (expression size costs analysis time).
+  const status = `multiIf(${answeredAsOf}, if(${c.answeredOn} <= ${c.deadline}, 'on_time', 'late'), ${c.asOf} > ${c.deadline}, 'overdue', 'pending')`;
   return { answeredAsOf, onTime, late, overdue, pending, status };
 }
 

@@ -1,0 +1,5 @@
+export * from './cube';
+export * from './inputs';
+export * from './items';
+export * from './kpi';
+export * from './timeliness';
