@@ -10,7 +10,7 @@ const csv = [
 
 test('a unit user uploads a CSV through the page and sees accepted, rejected and the row errors', async ({ page }) => {
   await signIn(page, 'unit', '/ingestion/upload');
-  await expect(page.getByRole('heading', { name: '数据上传' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '数据上传', level: 1 })).toBeVisible();
   await page.getByLabel('数据类型').selectOption('records');
   await page.getByLabel('选择文件').setInputFiles({ name: 'records.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: '上传并校验' }).click();

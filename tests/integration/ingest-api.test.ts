@@ -9,7 +9,6 @@ import { makeUscc } from '@/server/domain/uscc';
 import { freshDatabase } from './_db';
 
 const T: Record<string, string> = {};
-const ids: Record<string, string> = {};
 const LEGAL = '91350100M000100Y43'; // GB 32100 example, valid
 const LEGAL2 = makeUscc('91990102MA0000001');
 const PERSON = '11010519491231002X'; // GB 11643 example, valid

@@ -1,15 +1,12 @@
-import Link from 'next/link';
-import { Placeholder } from '../../_components/Placeholder';
-import { getMessages } from '../../_i18n/server';
+import { Suspense } from 'react';
+import { IngestionDashboard } from '../../_components/ingestion/IngestionDashboard';
 
-export default async function Page() {
-  const t = await getMessages();
+export const dynamic = 'force-dynamic';
+
+export default function Page() {
   return (
-    <div className="space-y-3">
-      <Placeholder area="ingestion" />
-      <Link href="/ingestion/rejected" className="text-sm text-brand-700 underline">
-        {t.rejected.link}
-      </Link>
-    </div>
+    <Suspense>
+      <IngestionDashboard />
+    </Suspense>
   );
 }

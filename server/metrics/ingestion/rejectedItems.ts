@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { STREAMS } from '../../ingest/streams';
+import { catalogOfRejectedSql } from './catalogOfRejected';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
 
@@ -10,6 +11,18 @@ export const rejectedItemsInput = z.object({
   unit: z.string().max(40).optional(),
   stream: z.enum(STREAMS).optional(),
   errorCode: z.string().max(40).optional(),
+  /** Catalog item of the row (XK for licences, CF for penalties, a record's catalogCode), as the quality figures. */
+  catalog: z.string().max(40).optional(),
+  /** Only the rows of one submission batch. */
+  batchId: z
+    .string()
+    .regex(/^[0-9a-fA-F-]{36}$/, '批次号应为 UUID (batchId must be a UUID)')
+    .optional(),
+  /** Only records, licences and penalties: the rows behind the 归集 quality figures. */
+  volumeOnly: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   cursor: z.string().max(200).optional(),
@@ -62,6 +75,9 @@ export async function rejectedItems(
        AND ({unit:String} = '' OR r.unit_code = {unit:String})
        AND ({stream:String} = '' OR r.stream = {stream:String})
        AND ({errorCode:String} = '' OR has(r.error_codes, {errorCode:String}))
+       AND ({catalog:String} = '' OR ${catalogOfRejectedSql('r.')} = {catalog:String})
+       AND ({batchId:String} = '' OR toString(r.batch_id) = lower({batchId:String}))
+       AND (NOT {volumeOnly:Bool} OR r.stream IN ('records', 'licenses', 'penalties'))
        AND ({from:Nullable(Date)} IS NULL OR toDate(r.received_at) >= {from:Nullable(Date)})
        AND ({to:Nullable(Date)} IS NULL OR toDate(r.received_at) <= {to:Nullable(Date)})
        AND ({cursorAt:Nullable(DateTime64(3, 'Asia/Shanghai'))} IS NULL
@@ -75,6 +91,9 @@ export async function rejectedItems(
       unit: input.unit ?? '',
       stream: input.stream ?? '',
       errorCode: input.errorCode ?? '',
+      catalog: input.catalog ?? '',
+      batchId: input.batchId ?? '',
+      volumeOnly: input.volumeOnly ?? false,
       from: input.from ?? null,
       to: input.to ?? null,
       cursorAt: c.at || null,

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { itemScopeSql, type ItemScope } from '../../auth/roles';
+import { queryRows } from '../../db/query';
+import { STREAMS } from '../../ingest/streams';
+import { isoDate } from './filters';
+
+export const batchItemsInput = z.object({
+  district: z.string().max(20).optional(),
+  unit: z.string().max(40).optional(),
+  stream: z.enum(STREAMS).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Only batches with at least one rejected row (default) or every batch. */
+  rejectedOnly: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+    .transform((v) => v === true || v === 'true' || v === '1')
+    .default(true),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type BatchItemsInput = z.input<typeof batchItemsInput>;
+
+export const batchItem = z.object({
+  batchId: z.string(),
+  stream: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  districtCode: z.string(),
+  receivedAt: z.string(),
+  rowsTotal: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  status: z.string(),
+});
+export type BatchItem = z.infer<typeof batchItem>;
+
+const encodeCursor = (r: BatchItem) => Buffer.from(`${r.receivedAt}|${r.batchId}`).toString('base64url');
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return { at: null, batch: '' };
+  const [at = '', batch = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!/^\d{4}-\d{2}-\d{2} [\d:.]+$/.test(at)) return { at: null, batch: '' };
+  return { at, batch };
+}
+
+/** Submission batches (ingest_batches) within the caller's item scope AND the filters, newest first. */
+export async function batchItems(
+  scope: ItemScope,
+  input: z.output<typeof batchItemsInput>,
+): Promise<{ items: BatchItem[]; nextCursor: string | null }> {
+  const scoped = itemScopeSql(scope, { district: 'b.district_code', unit: 'b.unit_code' });
+  const c = decodeCursor(input.cursor);
+  const rows = await queryRows(
+    `-- items: batches
+     SELECT toString(b.batch_id) AS batchId, b.stream AS stream, b.unit_code AS unitCode,
+            ifNull(u.name, b.unit_code) AS unitName, b.district_code AS districtCode,
+            toString(b.received_at) AS receivedAt, b.rows_total AS rowsTotal, b.accepted AS accepted,
+            b.rejected AS rejected, b.status AS status
+     FROM ingest_batches AS b FINAL
+     LEFT JOIN (SELECT code, name FROM units FINAL) AS u ON u.code = b.unit_code
+     WHERE ${scoped.sql}
+       AND ({district:String} = '' OR b.district_code = {district:String})
+       AND ({unit:String} = '' OR b.unit_code = {unit:String})
+       AND ({stream:String} = '' OR b.stream = {stream:String})
+       AND ({from:Nullable(Date)} IS NULL OR toDate(b.received_at) >= {from:Nullable(Date)})
+       AND ({to:Nullable(Date)} IS NULL OR toDate(b.received_at) <= {to:Nullable(Date)})
+       AND (NOT {rejectedOnly:Bool} OR b.rejected > 0)
+       AND ({cursorAt:Nullable(DateTime64(3, 'Asia/Shanghai'))} IS NULL
+            OR (b.received_at, toString(b.batch_id)) < (assumeNotNull({cursorAt:Nullable(DateTime64(3, 'Asia/Shanghai'))}), {cursorBatch:String}))
+     ORDER BY b.received_at DESC, toString(b.batch_id) DESC
+     LIMIT {limit:UInt32}`,
+    {
+      ...scoped.params,
+      district: input.district ?? '',
+      unit: input.unit ?? '',
+      stream: input.stream ?? '',
+      from: input.from ?? null,
+      to: input.to ?? null,
+      rejectedOnly: input.rejectedOnly,
+      cursorAt: c.at,
+      cursorBatch: c.batch,
+      limit: input.limit + 1,
+    },
+    batchItem,
+  );
+  const more = rows.length > input.limit;
+  const items = more ? rows.slice(0, input.limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+}

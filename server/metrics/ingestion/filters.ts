@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { today } from '../../clock';
+import { addDays, isIsoDate } from '../../domain/calendar';
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD (date must be a real YYYY-MM-DD date)' });
+
+/** Codes are short ASCII identifiers; anything else cannot match and is refused early with a clear message. */
+const code = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/, '代码只能包含字母、数字、- 和 _ (codes are letters, digits, - and _)');
+
+/** Filters shared by every 归集 figure: period of receipt, report date, district, unit and catalog item. */
+export const dashboardFilterShape = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  asOf: isoDate.optional(),
+  district: code(20).optional(),
+  unit: code(40).optional(),
+  catalog: code(40).optional(),
+};
+export const dashboardFilterObject = z.object(dashboardFilterShape);
+export type DashboardFilterInput = z.input<typeof dashboardFilterObject>;
+
+/** Filters with their defaults applied: '' means "no filter" for the codes. */
+export type Filters = {
+  from: string;
+  to: string;
+  asOf: string;
+  district: string;
+  unit: string;
+  catalog: string;
+};
+
+/**
+ * Defaults: asOf = today (Asia/Shanghai), to = asOf, from = 1 January of the year of `to` (year to date).
+ * Throws a RangeError (a client mistake) when from > to.
+ */
+export function resolveFilters(input: DashboardFilterInput, now: () => string = today): Filters {
+  const asOf = input.asOf ?? now();
+  const to = input.to ?? asOf;
+  const from = input.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw new RangeError('开始日期不能晚于结束日期 (from must not be after to)');
+  return { from, to, asOf, district: input.district ?? '', unit: input.unit ?? '', catalog: input.catalog ?? '' };
+}
+
+const periodInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
+
+/** A zod schema that validates the filters and applies the defaults; a bad period is a validation error. */
+export function withFilters<T extends z.ZodRawShape>(extra: T) {
+  return z
+    .object({ ...dashboardFilterShape, ...extra })
+    .refine((v) => periodInOrder(v as { from?: string; to?: string }), {
+      message: '开始日期不能晚于结束日期 (from must not be after to)',
+      path: ['from'],
+    });
+}
+
+/**
+ * The last day whose data is complete for "expected per window" figures (missing submissions, anomalies):
+ * the day before asOf, and never after `to`.
+ */
+export function lastCompleteDay(f: Pick<Filters, 'to' | 'asOf'>): string {
+  const dayBefore = addDays(f.asOf, -1);
+  return dayBefore < f.to ? dayBefore : f.to;
+}
+
+/** Bound parameters of the code filters, for SQL written with `filterSql`. */
+export const filterParams = (f: Filters) => ({ district: f.district, unit: f.unit, catalog: f.catalog });
+
+/**
+ * The optional code filters as SQL over a table's columns (fixed by the calling metric, never from input);
+ * the values are the bound parameters of `filterParams`. An empty filter matches everything.
+ */
+export function filterSql(cols: { district?: string; unit?: string; catalog?: string }): string {
+  const parts: string[] = [];
+  if (cols.district) parts.push(`({district:String} = '' OR ${cols.district} = {district:String})`);
+  if (cols.unit) parts.push(`({unit:String} = '' OR ${cols.unit} = {unit:String})`);
+  if (cols.catalog) parts.push(`({catalog:String} = '' OR ${cols.catalog} = {catalog:String})`);
+  return parts.length ? parts.join(' AND ') : '1';
+}

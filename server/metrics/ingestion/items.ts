@@ -1,0 +1,71 @@
+/**
+ * The items behind the 归集 figures (GET /api/v1/items/ingestion and the tRPC drill-downs share these):
+ * status = accepted | rejected | missing | anomaly | batches. Every list applies the caller's item scope on top of
+ * the filters; the callers audit every page and export.
+ */
+import { z } from 'zod';
+import type { ItemScope } from '../../auth/roles';
+import { scopeAnomalies, volumeAnomalies, type AnomalyItem } from './anomalies';
+import { EXPECTED_FREQUENCIES, missingWindows, scopeMissing, type MissingWindow } from './missing';
+import { withFilters, type Filters } from './filters';
+
+export const ITEM_STATUSES = ['rejected', 'accepted', 'missing', 'anomaly', 'batches'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+const pageShape = {
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+};
+
+export const missingItemsInput = withFilters({ ...pageShape, frequency: z.enum(EXPECTED_FREQUENCIES).optional() });
+export const anomalyItemsInput = withFilters(pageShape);
+
+/** Computed lists page by position; the cursor is the opaque offset of the next page. */
+const encodeOffset = (n: number) => Buffer.from(`o${n}`).toString('base64url');
+function decodeOffset(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const m = /^o(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * The filters narrowed to the caller's item scope, so the SQL itself only reads what the caller may see; null when
+ * the filters ask for another district or unit (the answer is then empty, never an error that confirms anything).
+ */
+export function narrowToScope(f: Filters, scope: ItemScope): Filters | null {
+  if (scope.kind === 'all') return f;
+  if (scope.kind === 'district') {
+    if (f.district && f.district !== scope.districtCode) return null;
+    return { ...f, district: scope.districtCode };
+  }
+  if (f.unit && f.unit !== scope.unitCode) return null;
+  return { ...f, unit: scope.unitCode };
+}
+
+function page<T>(all: T[], cursor: string | undefined, limit: number) {
+  const offset = decodeOffset(cursor);
+  const items = all.slice(offset, offset + limit);
+  const next = offset + limit < all.length ? encodeOffset(offset + limit) : null;
+  return { items, nextCursor: next, total: all.length };
+}
+
+export async function missingItems(
+  scope: ItemScope,
+  f: Filters,
+  opts: { cursor?: string; limit: number; frequency?: MissingWindow['frequency'] },
+): Promise<{ items: MissingWindow[]; nextCursor: string | null; total: number }> {
+  const scoped = narrowToScope(f, scope);
+  const found = scoped ? await missingWindows(scoped) : [];
+  const all = scopeMissing(found, scope).filter((m) => !opts.frequency || m.frequency === opts.frequency);
+  return page(all, opts.cursor, opts.limit);
+}
+
+export async function anomalyItems(
+  scope: ItemScope,
+  f: Filters,
+  opts: { cursor?: string; limit: number },
+): Promise<{ items: AnomalyItem[]; nextCursor: string | null; total: number }> {
+  const scoped = narrowToScope(f, scope);
+  const all = scoped ? scopeAnomalies((await volumeAnomalies(scoped)).items, scope) : [];
+  return page(all, opts.cursor, opts.limit);
+}
