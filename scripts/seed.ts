@@ -19,6 +19,7 @@ const RESET_TABLES = [
   'rejected_rows',
   'ingest_daily',
   'rejected_daily',
+  'rejected_catalog_daily',
   // double publicity: the per-decision rollup and its cube are fed from the streams
   'publicity_decisions',
   'publicity_cube',

@@ -102,7 +102,7 @@ describe('heatmap', () => {
     expect(o.dataZoom).toEqual([]);
     const many = { ...h, units: Array.from({ length: 40 }, (_, i) => ({ code: `U${i}`, name: `U${i}`, accepted: 40 - i })) };
     expect((heatmapOption(many, { axisUnit: '', axisCatalog: '', expectedNone: '', notExpected: '' }) as { dataZoom: unknown[] }).dataZoom).toHaveLength(2);
-    expect(heatmapHeight(40)).toBe(HEATMAP_VISIBLE_UNITS * 22 + 150);
+    expect(heatmapHeight(40)).toBe(HEATMAP_VISIBLE_UNITS * 22 + 130);
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useI18n } from '../I18nProvider';
 import { formatInt, formatRate } from '../format';
 import { useTRPC } from '../TrpcProvider';
 import { AnomaliesView } from './AnomaliesView';
@@ -36,6 +37,7 @@ function Stat({ label, value, sub, testId, href }: { label: string; value: strin
 /** 归集 dashboard: filters in the URL, headline figures, and one view at a time (each view fetches only its own). */
 export function IngestionDashboard() {
   const { t, tc, filters, view, link } = useDashboard();
+  const { t: tAll } = useI18n();
   const trpc = useTRPC();
   // The district grouping's total is the filtered scope; the targets view reuses the same query.
   const kpi = useQuery(trpc.ingestion.kpi.queryOptions({ ...filters, groupBy: 'district' }));
@@ -46,7 +48,12 @@ export function IngestionDashboard() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-xl font-semibold">{t.title}</h1>
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold">{t.title}</h1>
+          <Link href="/ingestion/upload" className="no-print text-sm text-brand-700 underline">
+            {tAll.upload.link}
+          </Link>
+        </div>
         <FilterBar resolved={kpi.data} />
       </div>
       {kpi.error && (

@@ -39,6 +39,8 @@ export function completionOption(
       {
         name: labels.projectionRate,
         type: 'bar',
+        // The legend swatch; each bar is green (on track) or amber (off track).
+        itemStyle: { color: '#f59e0b' },
         data: shown.map((r) => ({
           value: r.projection === null || !r.target ? null : pct(r.projection / r.target),
           itemStyle: { color: r.onTrack ? '#16a34a' : '#f59e0b' },

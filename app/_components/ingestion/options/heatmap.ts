@@ -12,7 +12,7 @@ export type HeatmapLabels = { axisUnit: string; axisCatalog: string; expectedNon
 export const HEATMAP_VISIBLE_UNITS = 25;
 
 export function heatmapHeight(units: number): number {
-  return Math.min(units, HEATMAP_VISIBLE_UNITS) * 22 + 150;
+  return Math.min(units, HEATMAP_VISIBLE_UNITS) * 22 + 130;
 }
 
 /**
@@ -38,13 +38,13 @@ export function heatmapOption(h: HeatmapIn, labels: HeatmapLabels): EChartsCoreO
         return `${unit?.name ?? ''}<br/>${item?.name ?? ''} (${item?.code ?? ''})<br/>${value.toLocaleString('zh-CN')}${note}`;
       },
     },
-    grid: { left: 150, right: many ? 40 : 16, top: 24, bottom: 90 },
+    grid: { left: 150, right: many ? 40 : 16, top: 48, bottom: 64 },
     xAxis: {
       type: 'category',
       data: h.catalog.map((c) => c.code),
       name: labels.axisCatalog,
-      nameLocation: 'middle',
-      nameGap: 56,
+      nameLocation: 'start',
+      nameGap: 12,
       splitArea: { show: true },
       axisLabel: { rotate: 45, interval: 0 },
     },
@@ -61,8 +61,8 @@ export function heatmapOption(h: HeatmapIn, labels: HeatmapLabels): EChartsCoreO
       max,
       calculable: true,
       orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
+      right: 16,
+      top: 0,
       itemHeight: 120,
       inRange: { color: ['#dbeafe', '#1d4ed8'] },
     },
