@@ -1,5 +1,6 @@
 'use client';
 
+import { Stat } from '../Stat';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useI18n } from '../I18nProvider';
@@ -14,25 +15,6 @@ import { TargetsView } from './TargetsView';
 import { useDashboard } from './useDashboard';
 import { VolumeView } from './VolumeView';
 
-function Stat({ label, value, sub, testId, href }: { label: string; value: string; sub?: string; testId: string; href?: string }) {
-  const body = (
-    <>
-      <div className="text-xs text-slate-500">{label}</div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </div>
-      {sub && <div className="mt-0.5 text-xs text-slate-500">{sub}</div>}
-    </>
-  );
-  const cls = 'block rounded-lg border border-slate-200 bg-white p-3 shadow-sm';
-  return href ? (
-    <Link href={href} className={`${cls} hover:border-brand-700`}>
-      {body}
-    </Link>
-  ) : (
-    <div className={cls}>{body}</div>
-  );
-}
 
 /** 归集 dashboard: filters in the URL, headline figures, and one view at a time (each view fetches only its own). */
 export function IngestionDashboard() {

@@ -1,5 +1,6 @@
 'use client';
 
+import { Stat } from '../Stat';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
@@ -21,16 +22,6 @@ type DistrictRow = {
   qualityRate: number | null;
 };
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="text-xs text-slate-500">{label}</div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </div>
-    </div>
-  );
-}
 
 export function OverviewPage() {
   const { t } = useI18n();

@@ -1,9 +1,11 @@
 'use client';
 
+import type { PublicityKpiRow } from '@/server/metrics/publicity/kpi';
+import { Stat } from '../Stat';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { EChart } from '../charts/EChart';
 import { formatInt, formatRate } from '../format';
 import { useI18n } from '../I18nProvider';
@@ -14,18 +16,7 @@ import { bucketDelays, itemsLink, rateTone, readFilters, TONE_CLASS, type Public
 import { delayHistogramOption, splitOption, trendOption } from './options';
 import { FilterBar, ItemsTable, RateBadge, usePublicityLabels } from './shared';
 
-type KpiRow = {
-  key: string;
-  name: string;
-  districtCode?: string;
-  due: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  pending: number;
-  onTimeRate: number | null;
-  avgDelay: number | null;
-};
+type KpiRow = PublicityKpiRow;
 
 /** Lowest on-time rate first (what an inspector looks at), units with nothing due last. */
 const worstFirst = (rows: readonly KpiRow[]) =>
@@ -33,24 +24,6 @@ const worstFirst = (rows: readonly KpiRow[]) =>
 
 const formatDelay = (d: number | null | undefined) => (d === null || d === undefined ? '—' : d.toFixed(2));
 
-function Stat({ label, value, href, testId, tone }: { label: string; value: ReactNode; href?: string; testId: string; tone?: string }) {
-  const body = (
-    <>
-      <div className="text-xs text-slate-500">{label}</div>
-      <div className={`mt-1 text-2xl font-semibold tabular-nums ${tone ?? ''}`} data-testid={testId}>
-        {value}
-      </div>
-    </>
-  );
-  const cls = 'block rounded-lg border border-slate-200 bg-white p-3 shadow-sm';
-  return href ? (
-    <Link href={href} className={`${cls} hover:border-brand-700 hover:bg-slate-50`}>
-      {body}
-    </Link>
-  ) : (
-    <div className={cls}>{body}</div>
-  );
-}
 
 /** A count that opens the items behind it. */
 function CountLink({ n, href }: { n: number; href: string }) {

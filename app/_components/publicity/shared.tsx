@@ -1,29 +1,15 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { PublicityItem } from '@/server/metrics/publicity/items';
 import { formatRate } from '../format';
 import { useI18n } from '../I18nProvider';
 import { LoadState } from '../Panel';
 import { useTRPC } from '../TrpcProvider';
 import { KINDS, rateTone, TONE_CLASS, type Kind, type PublicityParams } from './filters';
 
-export type Item = {
-  kind: 'license' | 'penalty';
-  docNo: string;
-  unitCode: string;
-  unitName: string;
-  districtCode: string;
-  districtName: string;
-  decisionDate: string;
-  deadline: string;
-  publicationDate: string | null;
-  delay: number | null;
-  elapsed: number | null;
-  status: 'on_time' | 'late' | 'overdue' | 'pending';
-  warning: boolean;
-  registered: boolean;
-  calendarKnown: boolean;
-};
+/** The server's item shape; a type-only import, erased from the client bundle. */
+export type Item = PublicityItem;
 
 export function usePublicityLabels() {
   const p = useI18n().t.publicityPage;

@@ -1,5 +1,6 @@
 'use client';
 
+import { Stat } from '../Stat';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { EChart } from '../charts/EChart';
@@ -26,16 +27,6 @@ type KpiRow = {
   binding: boolean | null;
 };
 
-function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="text-xs text-slate-500">{label}</div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </div>
-    </div>
-  );
-}
 
 /** Rate against its target: green when it reaches it, red when not, grey when undefined. */
 function RateCell({ rate, target }: { rate: number | null; target: number | null }) {

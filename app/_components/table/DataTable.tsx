@@ -2,7 +2,7 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../I18nProvider';
-import { compareValues, toCsv } from './csv';
+import { compareValues, downloadCsv, toCsv } from './csv';
 
 export type Column<T> = {
   key: string;
@@ -38,12 +38,7 @@ export function DataTable<T>({
       columns.map((c) => c.header),
       sorted.map((r) => columns.map((c) => c.value(r))),
     );
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${exportName}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadCsv(`${exportName}.csv`, csv);
   };
 
   if (rows.length === 0) return <p className="py-8 text-center text-sm text-slate-500">{t.common.empty}</p>;

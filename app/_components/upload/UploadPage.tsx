@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { useI18n } from '../I18nProvider';
 import { Panel } from '../Panel';
-import { toCsv } from '../table/csv';
+import { downloadCsv, toCsv } from '../table/csv';
 import { useTRPC } from '../TrpcProvider';
 import { sheetToCsv } from './sheetToCsv';
 
@@ -70,12 +70,7 @@ export function UploadPage({ role, unitCode }: { role: string; unitCode: string 
     const res = await fetch(`/api/v1/ingest/batches/${batchId}`);
     const detail = (await res.json()) as { errors: Answer['errors'] };
     const csv = toCsv([t.upload.row, t.upload.field, t.upload.code, t.upload.message], detail.errors.map((e) => [e.row, e.field, e.code, e.message]));
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `errors-${batchId}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    downloadCsv(`errors-${batchId}.csv`, csv);
   }
 
   const onDrop = (e: DragEvent) => {
