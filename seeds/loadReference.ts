@@ -1,3 +1,5 @@
+import { ensureDefaultSchemes } from '../server/assessment/store';
+import { bumpDataEpoch } from '../server/db/dataEpoch';
 import { insertRows, runCommand } from '../server/db/query';
 import { annualTargets, referenceData } from './reference';
 
@@ -8,7 +10,7 @@ export function targetYears(today: string): number[] {
 }
 
 /**
- * Load the reference lists (districts, units, catalog, measures, targets). Always run at start: rows are replaced
+ * Load the reference lists (districts, units, catalog, measures, targets) and the default assessment schemes. Always run at start: rows are replaced
  * by code (ReplacingMergeTree), so reloading is idempotent and picks up edits to seeds/reference.
  */
 export async function loadReferenceData(today: string): Promise<{ rows: number }> {
@@ -61,5 +63,7 @@ export async function loadReferenceData(today: string): Promise<{ rows: number }
   for (const table of ['districts', 'units', 'catalog_items', 'measures', 'targets']) {
     await runCommand(`OPTIMIZE TABLE ${table} FINAL`);
   }
+  await ensureDefaultSchemes();
+  bumpDataEpoch();
   return { rows: districts.length + units.length + catalog.length + measures.length + targets.length };
 }

@@ -1,5 +1,6 @@
 import { TupleParam } from '@clickhouse/client';
 import { z } from 'zod';
+import { bumpDataEpoch } from '../db/dataEpoch';
 import { insertRows, queryRows } from '../db/query';
 import { STREAM_KEYS, type Stream } from './streams';
 
@@ -58,4 +59,5 @@ export async function storeRows(
     for (const row of rows) row.first_received_at ??= row.received_at;
   }
   await insertRows(stream, rows);
+  bumpDataEpoch();
 }

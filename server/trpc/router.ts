@@ -1,5 +1,6 @@
 import { createTRPCRouter } from './init';
 import { adminRouter } from './routers/admin';
+import { assessmentRouter } from './routers/assessment';
 import { ingestionRouter } from './routers/ingestion';
 import { overviewRouter } from './routers/overview';
 import { publicityRouter } from './routers/publicity';
@@ -9,6 +10,7 @@ import { sessionRouter } from './routers/session';
 
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
+  assessment: assessmentRouter,
   ingestion: ingestionRouter,
   overview: overviewRouter,
   publicity: publicityRouter,
