@@ -1,6 +1,8 @@
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { AuditPanel } from '../../_components/admin/AuditPanel';
+import { ManualScoresPanel } from '../../_components/admin/ManualScoresPanel';
+import { SchemePanel } from '../../_components/admin/SchemePanel';
 import { TokensPanel } from '../../_components/admin/TokensPanel';
 import { UsccExceptionsPanel } from '../../_components/admin/UsccExceptionsPanel';
 import { UsersPanel } from '../../_components/admin/UsersPanel';
@@ -17,6 +19,8 @@ export default async function AdminPage() {
       <UsersPanel />
       <TokensPanel />
       <UsccExceptionsPanel />
+      <SchemePanel />
+      <ManualScoresPanel />
       <Suspense>
         <AuditPanel />
       </Suspense>

@@ -1,0 +1,132 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { lastCompletedMonth } from '@/server/assessment/periods';
+import { schemeInForce, type Level } from '@/server/assessment/scheme';
+import { errorText } from '../errorText';
+import { useI18n } from '../I18nProvider';
+import { LoadState, Panel } from '../Panel';
+import { useTRPC } from '../TrpcProvider';
+
+const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** 人工评分录入: the month's manual indicator scores with their reasons; every entry is kept and audited. */
+export function ManualScoresPanel() {
+  const { t } = useI18n();
+  const a = t.assessmentAdmin;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [level, setLevel] = useState<Level>('district');
+  const [month, setMonth] = useState(() => lastCompletedMonth(shanghaiToday()));
+  const schemes = useQuery(trpc.assessment.schemes.queryOptions({ level }));
+  const entities = useQuery(trpc.assessment.entities.queryOptions({ level }));
+  const entries = useQuery(trpc.assessment.manualScores.queryOptions({ level, period: month }, { enabled: /^\d{4}-\d{2}$/.test(month) }));
+  const scheme = schemes.data ? schemeInForce(schemes.data, month) : null;
+  const manual = scheme?.indicators.filter((i) => i.method.kind === 'manual') ?? [];
+  const names = new Map((entities.data ?? []).map((e) => [e.code, e.name]));
+  const enter = useMutation(
+    trpc.assessment.enterManualScore.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.assessment.manualScores.queryKey({ level, period: month }) }),
+    }),
+  );
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    enter.mutate({
+      level,
+      period: month,
+      indicatorCode: String(f.get('indicator')),
+      entityCode: String(f.get('entity')),
+      score: Number(f.get('score')),
+      reason: String(f.get('reason')),
+    });
+  }
+  return (
+    <Panel title={a.manualTitle} note={a.manualNote}>
+      <div className="mb-3 flex flex-wrap gap-3 text-sm">
+        <label className="flex items-center gap-2">
+          {a.level}
+          <select aria-label={`${a.manualTitle} ${a.level}`} value={level} onChange={(e) => setLevel(e.target.value as Level)} className="rounded border px-2 py-1">
+            <option value="district">{a.district}</option>
+            <option value="unit">{a.unit}</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-2">
+          {a.month}
+          <input aria-label={a.month} type="month" value={month} onChange={(e) => setMonth(e.target.value)} className="rounded border px-2 py-1" />
+        </label>
+      </div>
+      <LoadState isLoading={schemes.isLoading || entities.isLoading} error={schemes.error ?? entities.error} />
+      {scheme && manual.length === 0 && <p className="text-sm text-slate-500">{a.noManual}</p>}
+      {manual.length > 0 && (
+        <form onSubmit={onSubmit} aria-label={a.manualTitle} className="mb-3 flex flex-wrap items-end gap-2 text-sm">
+          <label className="flex flex-col">
+            {a.indicator}
+            <select name="indicator" className="rounded border px-2 py-1">
+              {manual.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {i.name}（{a.maxPoints} {i.maxPoints}）
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            {a.entity}
+            <select name="entity" className="max-w-72 rounded border px-2 py-1">
+              {(entities.data ?? []).map((e) => (
+                <option key={e.code} value={e.code}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            {a.score}
+            <input name="score" type="number" required min={0} step={0.5} className="w-24 rounded border px-2 py-1 text-right" />
+          </label>
+          <label className="flex flex-1 flex-col">
+            {a.manualReason}
+            <input name="reason" required minLength={4} maxLength={500} className="rounded border px-2 py-1" />
+          </label>
+          <button type="submit" disabled={enter.isPending} className="rounded bg-brand-700 px-3 py-1 text-white">
+            {a.enter}
+          </button>
+        </form>
+      )}
+      {enter.error && (
+        <p role="alert" className="mb-2 text-sm text-red-700">
+          {errorText(enter.error)}
+        </p>
+      )}
+      <LoadState isLoading={entries.isLoading} error={entries.error} />
+      {entries.data && entries.data.length === 0 && manual.length > 0 && <p className="text-sm text-slate-500">{a.noEntries}</p>}
+      {entries.data && entries.data.length > 0 && (
+        <table className="w-full text-sm" aria-label={a.entered}>
+          <thead>
+            <tr className="border-b text-left text-slate-500">
+              <th className="px-2 py-1">{a.entity}</th>
+              <th className="px-2 py-1">{a.indicator}</th>
+              <th className="px-2 py-1 text-right">{a.score}</th>
+              <th className="px-2 py-1">{a.manualReason}</th>
+              <th className="px-2 py-1">{a.enteredBy}</th>
+              <th className="px-2 py-1">{a.enteredAt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.data.map((r) => (
+              <tr key={`${r.indicatorCode}|${r.entityCode}`} className="border-b border-slate-100">
+                <td className="px-2 py-1">{names.get(r.entityCode) ?? r.entityCode}</td>
+                <td className="px-2 py-1">{manual.find((i) => i.code === r.indicatorCode)?.name ?? r.indicatorCode}</td>
+                <td className="px-2 py-1 text-right">{r.score}</td>
+                <td className="px-2 py-1">{r.reason}</td>
+                <td className="px-2 py-1 text-slate-500">{r.enteredBy}</td>
+                <td className="px-2 py-1 text-slate-500">{r.enteredAt.slice(0, 16)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
