@@ -6,7 +6,11 @@ import { createToken } from '@/server/auth/tokens';
 import { enterManualScore, saveScheme } from '@/server/assessment/store';
 import type { Indicator } from '@/server/assessment/scheme';
 import { insertRows } from '@/server/db/query';
+import { periodFigures } from '@/server/metrics/assessment/figures';
 import { assessmentRanking, assessmentWhatIf } from '@/server/metrics/assessment/ranking';
+import { ingestionKpi } from '@/server/metrics/ingestion/kpi';
+import { publicityKpi } from '@/server/metrics/publicity/kpi';
+import { sanctionKpi } from '@/server/metrics/sanctions/kpi';
 import { appRouter } from '@/server/trpc/router';
 import { createCallerFactory } from '@/server/trpc/init';
 import { freshDatabase } from './_db';
@@ -176,6 +180,28 @@ describe('assessment: district scores and ranks of a hand-built month pair', () 
     expect(r.scheme.version).toBe(3);
     // A: months Oct 6, Nov 10, Dec default 8 → 8
     expect(byCode(byCode(r.rows).get(A)!.indicators).get('MAN')!.score).toBe(8);
+  });
+
+  it('district figures (sums of their units) equal the dashboards’ own figures grouped by district', async () => {
+    for (const w of [{ from: '2025-10-01', to: '2025-10-31', asOf: '2025-10-31' }, { from: '2025-11-01', to: '2025-11-30', asOf: '2025-11-30' }]) {
+      const figures = await periodFigures('district', w, '2025-12-20');
+      const [ing, pub, san] = await Promise.all([
+        ingestionKpi({ ...w, district: '', unit: '', catalog: '' }, 'district'),
+        publicityKpi({ ...w, groupBy: 'district' }),
+        sanctionKpi(w, 'district'),
+      ]);
+      for (const r of ing.rows.filter((x) => x.key !== '990100')) {
+        const f = figures.get(r.key)!;
+        expect([f.ingestion.ytdAccepted, f.ingestion.acceptedRows, f.ingestion.rejectedRows, f.ingestion.annualTarget], r.key).toEqual([r.ytdAccepted, r.acceptedRows, r.rejectedRows, r.target]);
+      }
+      for (const r of pub.rows.filter((x) => x.key !== '990100')) {
+        expect(figures.get(r.key)!.publicity, r.key).toEqual({ onTime: r.onTime, late: r.late, overdue: r.overdue, pending: r.pending });
+      }
+      for (const r of san.rows.filter((x) => x.key !== '990100')) {
+        expect(figures.get(r.key)!.sanctions, r.key).toEqual({ answeredOnTime: r.answeredOnTime, answeredLate: r.answeredLate, overdue: r.overdue, pending: r.pending });
+      }
+      expect(figures.get(A)!.ingestion.annualTarget).toBeGreaterThan(0);
+    }
   });
 
   it('what-if: other weights give another ranking, side by side, without saving anything', async () => {

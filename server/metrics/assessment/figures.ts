@@ -1,48 +1,62 @@
 /**
  * The figures each assessed entity is scored on, for one period, taken from the dashboards' own KPI functions (one
- * source of truth): 归集 ingestionKpi, 双公示 publicityKpi, 联合奖惩 sanctionKpi, grouped by district or unit, as of
- * the period end. A district's figures cover all units of the district (design.md §5): the KPI functions group by
- * the unit's district.
+ * source of truth): 归集 ingestionKpi, 双公示 publicityKpi, 联合奖惩 sanctionKpi, by unit, as of the period end.
+ * A district's figures cover all units of the district (design.md §5): its counts are the sums of its units' counts
+ * (every count here is additive over units: distinct keys include the unit), and its ingestion target is the
+ * district's own annual target. Reading by unit once serves both levels.
  */
+import { z } from 'zod';
 import { EMPTY_FIGURES, type EntityFigures } from '../../assessment/score';
 import type { Level } from '../../assessment/scheme';
+import { queryRows } from '../../db/query';
+import { listUnits } from '../../reference/queries';
 import { ingestionKpi } from '../ingestion/kpi';
 import { publicityKpi } from '../publicity/kpi';
 import { sanctionKpi } from '../sanctions/kpi';
-import { memoized } from './memo';
+import { memoized, shared } from './memo';
 
 export type PeriodWindow = { from: string; to: string; asOf: string };
 
+type UnitFigures = {
+  units: Map<string, EntityFigures>;
+  /** Working days of the target year elapsed at the period end, and in the whole year (null outside the calendar). */
+  workdays: { elapsed: number | null; inYear: number | null };
+  year: number;
+};
+
 /** Figures per entity code; memoized once the period has ended (see ./memo.ts), computed live while it runs. */
-export function periodFigures(level: Level, w: PeriodWindow, today: string): Promise<Map<string, EntityFigures>> {
-  if (w.asOf >= today) return computeFigures(level, w);
-  return memoized(`figures|${level}|${w.from}|${w.to}|${w.asOf}`, () => computeFigures(level, w));
+export async function periodFigures(level: Level, w: PeriodWindow, today: string): Promise<Map<string, EntityFigures>> {
+  const key = `figures|${w.from}|${w.to}|${w.asOf}`;
+  const byUnit = w.asOf >= today ? shared(key, () => unitFigures(w)) : memoized(key, () => unitFigures(w));
+  if (level === 'unit') return (await byUnit).units;
+  const districtKey = `district-${key}`;
+  const compute = async () => districtFigures(await byUnit);
+  return w.asOf >= today ? shared(districtKey, compute) : memoized(districtKey, compute);
 }
 
-async function computeFigures(level: Level, w: PeriodWindow): Promise<Map<string, EntityFigures>> {
-  const groupBy = level;
+const proRate = (target: number | null, wd: UnitFigures['workdays']) =>
+  target === null || wd.elapsed === null || !wd.inYear ? null : Math.round((target * wd.elapsed) / wd.inYear);
+
+async function unitFigures(w: PeriodWindow): Promise<UnitFigures> {
   const [ingestion, publicity, sanctions] = await Promise.all([
-    ingestionKpi({ from: w.from, to: w.to, asOf: w.asOf, district: '', unit: '', catalog: '' }, groupBy),
-    publicityKpi({ from: w.from, to: w.to, asOf: w.asOf, groupBy }),
-    sanctionKpi({ from: w.from, to: w.to, asOf: w.asOf }, groupBy),
+    ingestionKpi({ from: w.from, to: w.to, asOf: w.asOf, district: '', unit: '', catalog: '' }, 'unit'),
+    publicityKpi({ from: w.from, to: w.to, asOf: w.asOf, groupBy: 'unit' }),
+    sanctionKpi({ from: w.from, to: w.to, asOf: w.asOf }, 'unit'),
   ]);
-  const out = new Map<string, EntityFigures>();
+  const units = new Map<string, EntityFigures>();
   const entry = (code: string) => {
-    let e = out.get(code);
+    let e = units.get(code);
     if (!e) {
       e = structuredClone(EMPTY_FIGURES);
-      out.set(code, e);
+      units.set(code, e);
     }
     return e;
   };
-  const { workdaysElapsed, workdaysInYear } = ingestion.targetBasis;
+  const workdays = { elapsed: ingestion.targetBasis.workdaysElapsed, inYear: ingestion.targetBasis.workdaysInYear };
   for (const r of ingestion.rows) {
-    const e = entry(r.key);
-    const proRated =
-      r.target === null || workdaysElapsed === null || !workdaysInYear ? null : Math.round((r.target * workdaysElapsed) / workdaysInYear);
-    e.ingestion = {
+    entry(r.key).ingestion = {
       ytdAccepted: r.ytdAccepted ?? 0,
-      proRatedTarget: proRated,
+      proRatedTarget: proRate(r.target, workdays),
       annualTarget: r.target,
       acceptedRows: r.acceptedRows,
       rejectedRows: r.rejectedRows,
@@ -53,6 +67,40 @@ async function computeFigures(level: Level, w: PeriodWindow): Promise<Map<string
   }
   for (const r of sanctions.rows) {
     entry(r.key).sanctions = { answeredOnTime: r.answeredOnTime, answeredLate: r.answeredLate, overdue: r.overdue, pending: r.pending };
+  }
+  return { units, workdays, year: ingestion.targetBasis.year };
+}
+
+const targetRow = z.object({ code: z.string(), target: z.number() });
+
+async function districtFigures(u: UnitFigures): Promise<Map<string, EntityFigures>> {
+  const [units, targets] = await Promise.all([
+    listUnits(),
+    queryRows(
+      `-- assessment: annual district ingestion targets
+       SELECT code, target FROM targets FINAL WHERE year = {year:UInt16} AND level = 'district' AND kpi = 'ingestion_records'`,
+      { year: u.year },
+      targetRow,
+    ),
+  ]);
+  const districtOf = new Map(units.map((x) => [x.code, x.districtCode]));
+  const out = new Map<string, EntityFigures>();
+  for (const [unit, f] of u.units) {
+    const district = districtOf.get(unit);
+    if (!district) continue;
+    const d = out.get(district) ?? structuredClone(EMPTY_FIGURES);
+    d.ingestion.ytdAccepted += f.ingestion.ytdAccepted;
+    d.ingestion.acceptedRows += f.ingestion.acceptedRows;
+    d.ingestion.rejectedRows += f.ingestion.rejectedRows;
+    for (const k of ['onTime', 'late', 'overdue', 'pending'] as const) d.publicity[k] += f.publicity[k];
+    for (const k of ['answeredOnTime', 'answeredLate', 'overdue', 'pending'] as const) d.sanctions[k] += f.sanctions[k];
+    out.set(district, d);
+  }
+  for (const t of targets) {
+    const d = out.get(t.code) ?? structuredClone(EMPTY_FIGURES);
+    d.ingestion.annualTarget = t.target;
+    d.ingestion.proRatedTarget = proRate(t.target, u.workdays);
+    out.set(t.code, d);
   }
   return out;
 }

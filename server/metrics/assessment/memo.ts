@@ -27,3 +27,16 @@ export function memoized<T>(key: string, compute: () => Promise<T>): Promise<T> 
   }
   return value;
 }
+
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** Calls made while the same computation is in flight share its answer; nothing is kept once it is answered. */
+export function shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const k = `${dataEpoch()}|${key}`;
+  let p = inFlight.get(k) as Promise<T> | undefined;
+  if (!p) {
+    p = compute().finally(() => inFlight.delete(k));
+    inFlight.set(k, p);
+  }
+  return p;
+}
