@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { queryOne, queryRows } from '../../db/query';
 import { monthsBetween } from '../months';
-import { filterParams, filterSql, type Filters } from './filters';
+import { filterParams, filterSql, withFilters, type Filters } from './filters';
 import { loadReference, provides, unitsInScope, type Reference } from './reference';
 
 export const KPI_GROUP_BY = ['unit', 'district', 'catalog', 'month'] as const;
 export type KpiGroupBy = (typeof KPI_GROUP_BY)[number];
+
+/** Query of GET /api/v1/kpi/ingestion. */
+export const ingestionKpiRequest = withFilters({ groupBy: z.enum(KPI_GROUP_BY).default('unit') }).strict();
 
 /** Key of a row per grouping: fixed SQL expressions, chosen by the validated groupBy, never built from input. */
 const KEY_SQL: Record<KpiGroupBy, string> = {

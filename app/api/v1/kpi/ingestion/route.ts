@@ -1,12 +1,10 @@
 import { requireCaller } from '@/server/http/caller';
 import { HttpError, json, restHandler } from '@/server/http/respond';
-import { resolveFilters, withFilters } from '@/server/metrics/ingestion/filters';
-import { ingestionKpi, KPI_GROUP_BY, toApiRow } from '@/server/metrics/ingestion/kpi';
-import { z } from 'zod';
+import { resolveFilters } from '@/server/metrics/ingestion/filters';
+import { ingestionKpi, ingestionKpiRequest, toApiRow } from '@/server/metrics/ingestion/kpi';
 
 export const dynamic = 'force-dynamic';
 
-const query = withFilters({ groupBy: z.enum(KPI_GROUP_BY).default('unit') }).strict();
 
 /**
  * GET /api/v1/kpi/ingestion (design.md §5, §6): accepted volume (distinct keys), rows as received, quality rate,
@@ -17,7 +15,7 @@ const query = withFilters({ groupBy: z.enum(KPI_GROUP_BY).default('unit') }).str
  */
 export const GET = restHandler(async (req: Request) => {
   await requireCaller(req, 'read');
-  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  const parsed = ingestionKpiRequest.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) {
     throw new HttpError(400, `Invalid query: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')}`);
   }

@@ -1,0 +1,130 @@
+/**
+ * The OpenAPI 3.1 document of the REST API (design.md §6), served at /api/v1/openapi.json. Query and body schemas are
+ * generated from the same zod schemas the handlers validate with, so the document cannot drift from what is accepted.
+ * tests/unit/openapi.test.ts checks that every route under app/api/v1 is documented.
+ */
+import { z } from 'zod';
+import { newTokenInput, newUserInput } from '../auth/admin';
+import { usccExceptionInput } from '../ingest/usccExceptions';
+import { STREAM_FIELDS } from '../ingest/validate';
+import { rankingRequest } from '../metrics/assessment/request';
+import { ingestionKpiRequest } from '../metrics/ingestion/kpi';
+import { itemsInput as publicityItemsInput, kpiInput as publicityKpiInput } from '../metrics/publicity/inputs';
+import { sanctionItemsRequest, sanctionKpiRequest } from '../metrics/sanctions/request';
+import { REFERENCE_LISTS } from '../reference/queries';
+
+type JsonSchema = Record<string, unknown>;
+const schemaOf = (s: z.ZodType): JsonSchema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+
+/** Query parameters from an object schema: one per property, required unless optional or defaulted. */
+function queryParams(s: z.ZodType): JsonSchema[] {
+  const js = schemaOf(s) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: (js.required ?? []).includes(name) && !('default' in schema),
+    schema,
+  }));
+}
+
+const errorResponses = {
+  '400': { $ref: '#/components/responses/BadRequest' },
+  '401': { $ref: '#/components/responses/Unauthorized' },
+  '403': { $ref: '#/components/responses/Forbidden' },
+};
+const ok = (description: string) => ({ '200': { description, content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses });
+const exportFormats = { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' } };
+
+export function openApiDocument(): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Credit Supervision Monitor API',
+      version: '1',
+      description:
+        'Public credit information ingestion, double-publicity timeliness, joint reward/sanction feedback and assessment figures (design.md §4–§6). Dates are YYYY-MM-DD (Asia/Shanghai); rates are fractions in [0, 1], null when the denominator is 0. Every answer is scoped to the caller: district and unit callers see aggregates city-wide and items of their own district or unit only.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      '/api/health': { get: { summary: 'Health and ClickHouse mode/version (no authentication)', security: [], responses: { '200': { description: '{ ok, clickhouse: { mode, version } }' }, '503': { description: 'ClickHouse unavailable' } } } },
+      '/api/v1/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/api/v1/reference/{list}': {
+        get: {
+          summary: 'Reference data',
+          parameters: [{ name: 'list', in: 'path', required: true, schema: { type: 'string', enum: Object.keys(REFERENCE_LISTS) } }],
+          responses: { ...ok('{ items }'), '404': { $ref: '#/components/responses/NotFound' } },
+        },
+      },
+      '/api/v1/ingest/{stream}': {
+        post: {
+          summary: 'Submit rows of a stream (JSON array, NDJSON or CSV with a header row); a bad row never sinks the good ones',
+          parameters: [
+            { name: 'stream', in: 'path', required: true, schema: { type: 'string', enum: Object.keys(STREAM_FIELDS) } },
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry with the same key returns the first answer without writing twice' },
+          ],
+          requestBody: {
+            required: true,
+            description: `Fields per stream (camelCase): ${Object.entries(STREAM_FIELDS).map(([s, f]) => `${s}: ${(f as readonly string[]).join(', ')}`).join(' · ')}`,
+            content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          responses: {
+            ...ok('{ batchId, accepted, rejected, errors: [{ row, field, code, message }] }'),
+            '404': { $ref: '#/components/responses/NotFound' },
+            '413': { description: 'Body too large (50 MB or 200,000 rows)' },
+          },
+        },
+      },
+      '/api/v1/ingest/batches/{batchId}': {
+        get: { summary: "A batch's counts and all its row errors", parameters: [{ name: 'batchId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { ...ok('Batch detail'), '404': { $ref: '#/components/responses/NotFound' } } },
+      },
+      '/api/v1/kpi/ingestion': { get: { summary: '归集 volume, quality, target completion and projection', parameters: queryParams(ingestionKpiRequest), responses: ok('{ from, to, asOf, groupBy, rows, total }') } },
+      '/api/v1/kpi/publicity': { get: { summary: '双公示 on-time figures', parameters: queryParams(publicityKpiInput), responses: ok('{ from, to, asOf, groupBy, rows, total }') } },
+      '/api/v1/kpi/sanctions': { get: { summary: '联合奖惩 feedback, timely and execution rates', parameters: queryParams(sanctionKpiRequest), responses: ok('{ from, to, asOf, groupBy, rows, total }') } },
+      '/api/v1/assessment': { get: { summary: '考核 scores and ranks of a period', parameters: queryParams(rankingRequest), responses: ok('{ period, level, schemeVersion, rows: [{ code, name, total, rank, previousRank, movement, indicators }] }') } },
+      '/api/v1/items/publicity': { get: { summary: 'Decisions behind the publicity figures (paged; format=csv|xlsx exports all)', parameters: [...queryParams(publicityItemsInput), exportFormats], responses: ok('{ items, nextCursor }') } },
+      '/api/v1/items/sanctions': { get: { summary: 'Pushes behind the sanction figures (paged; format=csv exports all)', parameters: [...queryParams(sanctionItemsRequest), exportFormats], responses: ok('{ items, nextCursor }') } },
+      '/api/v1/items/ingestion': {
+        get: {
+          summary: 'Items behind the 归集 figures (paged; format=csv exports all)',
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['rejected', 'accepted', 'missing', 'anomaly', 'batches'], default: 'rejected' } },
+            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'district', in: 'query', schema: { type: 'string' } },
+            { name: 'unit', in: 'query', schema: { type: 'string' } },
+            { name: 'catalog', in: 'query', schema: { type: 'string' } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+            exportFormats,
+          ],
+          responses: ok('{ items, nextCursor }'),
+        },
+      },
+      '/api/v1/admin/tokens': { post: { summary: 'Create an API token (admin); the token is shown in this answer only', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newTokenInput) } } }, responses: { ...ok('{ id, token }'), '201': { description: '{ id, token }' } } } },
+      '/api/v1/admin/tokens/{id}': { delete: { summary: 'Revoke a token (admin)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { ...ok('Revoked'), '404': { $ref: '#/components/responses/NotFound' } } } },
+      '/api/v1/admin/users': { post: { summary: 'Provision a user (admin)', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newUserInput) } } }, responses: { ...ok('The user'), '201': { description: 'Created' } } } },
+      '/api/v1/admin/uscc-exceptions': {
+        get: { summary: 'Registered codes that fail the check character but were genuinely issued', responses: ok('{ items }') },
+        post: { summary: 'Register such a code (admin)', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(usccExceptionInput) } } }, responses: { ...ok('Registered'), '201': { description: 'Registered' } } },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'API token issued by the platform office (scopes ingest, read, backfill, admin)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'A signed-in browser session' },
+      },
+      responses: {
+        BadRequest: { description: 'Invalid input: the message says what to fix', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        Unauthorized: { description: 'Missing, unknown or revoked credentials', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        Forbidden: { description: 'The caller lacks the role or scope', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        NotFound: { description: 'No such resource', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+      schemas: { Error: { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] } },
+    },
+  };
+}
