@@ -20,6 +20,8 @@ const RESET_TABLES = [
   'ingest_daily',
   'rejected_daily',
   'rejected_catalog_daily',
+  // demo entries of the manual assessment indicator (scheme versions are kept)
+  'assessment_manual_scores',
   // double publicity: the per-decision rollup and its cube are fed from the streams
   'publicity_decisions',
   'publicity_cube',

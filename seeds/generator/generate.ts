@@ -13,6 +13,7 @@
  * The hot path avoids Date objects, regexes and JSON: dates are indices into precomputed day tables,
  * timestamps are string-built, subjects come from a pre-generated pool.
  */
+import { demoManualScores } from './manualScores';
 import { insertRows } from '../../server/db/query';
 import { loadCalendarOverrides } from '../../server/calendar/rebuild';
 import { fromDayNumber, toDayNumber, WorkdayCalendar } from '../../server/domain/calendar';
@@ -1036,6 +1037,7 @@ export async function generateDemoData(opts: GenerateOptions): Promise<GenerateR
   const result = await generateRows({ ...opts, calendar }, databaseSink);
   const seconds = (performance.now() - started) / 1000;
   const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+  await insertRows('assessment_manual_scores', demoManualScores(opts.seed, opts.today));
   await insertRows('seed_runs', [
     { run_at: shanghaiNow(), kind: 'demo', seed: opts.seed, scale: opts.scale, rows: total, seconds, today: opts.today },
   ]);
