@@ -1,6 +1,7 @@
 import * as ingestionLabels from './areas/ingestion';
 import * as publicityLabels from './areas/publicity';
 import * as sanctionsLabels from './areas/sanctions';
+import * as assessmentLabels from './areas/assessment';
 
 /** UI labels. zh-CN is the default; en is kept key-for-key identical (checked by a unit test). */
 export const zhCN = {
@@ -51,6 +52,7 @@ export const zhCN = {
   ingestionPage: ingestionLabels.zh,
   publicityPage: publicityLabels.zh,
   sanctionsPage: sanctionsLabels.zh,
+  assessmentPage: assessmentLabels.zh,
   roles: { admin: '信用办', leader: '领导', inspector: '督查', district: '区县', unit: '成员单位' },
   auth: {
     title: '登录',
@@ -218,6 +220,7 @@ export const en: Messages = {
   ingestionPage: ingestionLabels.en,
   publicityPage: publicityLabels.en,
   sanctionsPage: sanctionsLabels.en,
+  assessmentPage: assessmentLabels.en,
   roles: { admin: 'Office', leader: 'Leader', inspector: 'Inspector', district: 'District', unit: 'Member unit' },
   auth: {
     title: 'Sign in',
