@@ -2,6 +2,7 @@ import * as assessmentAdminLabels from './areas/assessmentAdmin';
 import * as ingestionLabels from './areas/ingestion';
 import * as publicityLabels from './areas/publicity';
 import * as sanctionsLabels from './areas/sanctions';
+import * as assessmentLabels from './areas/assessment';
 
 /** UI labels. zh-CN is the default; en is kept key-for-key identical (checked by a unit test). */
 export const zhCN = {
@@ -53,6 +54,7 @@ export const zhCN = {
   publicityPage: publicityLabels.zh,
   sanctionsPage: sanctionsLabels.zh,
   assessmentAdmin: assessmentAdminLabels.zh,
+  assessmentPage: assessmentLabels.zh,
   roles: { admin: '信用办', leader: '领导', inspector: '督查', district: '区县', unit: '成员单位' },
   auth: {
     title: '登录',
@@ -221,6 +223,7 @@ export const en: Messages = {
   publicityPage: publicityLabels.en,
   sanctionsPage: sanctionsLabels.en,
   assessmentAdmin: assessmentAdminLabels.en,
+  assessmentPage: assessmentLabels.en,
   roles: { admin: 'Office', leader: 'Leader', inspector: 'Inspector', district: 'District', unit: 'Member unit' },
   auth: {
     title: 'Sign in',

@@ -9,6 +9,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { HeatmapChart, ScatterChart } from 'echarts/charts';
 import { MarkLineComponent, VisualMapComponent } from 'echarts/components';
 import { PieChart } from 'echarts/charts';
+import { RadarChart } from 'echarts/charts';
+import { RadarComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
 
 // Register only what the dashboards draw, to keep the bundle small.
@@ -18,6 +20,8 @@ echarts.use([HeatmapChart, ScatterChart, VisualMapComponent, MarkLineComponent])
 echarts.use([FunnelChart]);
 // 双公示: status split (doughnut).
 echarts.use([PieChart]);
+// 考核: an entity's indicator scores against the average and the best.
+echarts.use([RadarChart, RadarComponent]);
 
 export function EChart({ option, height = 320, label }: { option: EChartsCoreOption; height?: number; label: string }) {
   return (

@@ -1,0 +1,117 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import { useI18n } from '../I18nProvider';
+import { KINDS, keyFor, kindOf, lastMonthOf, LEVEL_KEYS, periodLabel, periodOptions, readRankingParams, withParams, type RankingParams } from './periodKeys';
+
+const OPTION_COUNT = { month: 24, quarter: 8, year: 3, rolling12: 24 } as const;
+
+/** The ranking filters of the URL with a setter that replaces the URL (shareable, the back button works). */
+export function useRankingParams(defaultMonth: string) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const key = params.toString();
+  const filters = useMemo(() => readRankingParams(new URLSearchParams(key), defaultMonth), [key, defaultMonth]);
+  const set = useCallback(
+    (next: RankingParams) => router.replace(withParams(pathname, next), { scroll: false }),
+    [pathname, router],
+  );
+  return { filters, set };
+}
+
+/**
+ * Level, period type and period (and the district of the units, client-side); `currentMonth` is today's month, so the
+ * running period is offered and marked.
+ */
+export function AssessmentFilters({
+  value,
+  onChange,
+  currentMonth,
+  districts,
+  fixedLevel,
+}: {
+  value: RankingParams;
+  onChange: (next: RankingParams) => void;
+  currentMonth: string;
+  districts?: ReadonlyArray<{ code: string; name: string }>;
+  fixedLevel?: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const a = t.assessmentPage;
+  const kind = kindOf(value.period);
+  const options = periodOptions(kind, currentMonth, OPTION_COUNT[kind]);
+  if (!options.includes(value.period)) options.push(value.period);
+  const select = 'rounded border border-slate-300 bg-white px-1 py-0.5';
+  return (
+    <div className="no-print flex flex-wrap items-center gap-2 text-sm">
+      {!fixedLevel && (
+        <label>
+          {a.level}{' '}
+          <select
+            aria-label={a.level}
+            className={select}
+            value={value.level}
+            onChange={(e) => onChange({ level: e.target.value === 'unit' ? 'unit' : 'district', period: value.period })}
+          >
+            {LEVEL_KEYS.map((l) => (
+              <option key={l} value={l}>
+                {a.levels[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label>
+        {a.periodKind}{' '}
+        <select
+          aria-label={a.periodKind}
+          className={select}
+          value={kind}
+          onChange={(e) => {
+            const next = KINDS.find((k) => k === e.target.value) ?? 'month';
+            // Keep the position in time: the new kind's period containing the current period's last month.
+            const month = lastMonthOf(value.period);
+            onChange({ ...value, period: keyFor(next, month > currentMonth ? currentMonth : month) });
+          }}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {a.kinds[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {a.period}{' '}
+        <select aria-label={a.period} className={select} value={value.period} onChange={(e) => onChange({ ...value, period: e.target.value })}>
+          {options.map((p) => (
+            <option key={p} value={p}>
+              {periodLabel(p, locale)}
+              {lastMonthOf(p) >= currentMonth ? a.running : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {value.level === 'unit' && districts && (
+        <label>
+          {a.districtFilter}{' '}
+          <select
+            aria-label={a.districtFilter}
+            className={select}
+            value={value.district ?? ''}
+            onChange={(e) => onChange({ ...value, district: e.target.value || undefined })}
+          >
+            <option value="">{a.allDistricts}</option>
+            {districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/** Server side: today's month and the default period (the last completed month) from the platform clock (APP_TODAY). */
+import { today } from '@/server/clock';
+import { lastCompletedMonth } from '@/server/assessment/periods';
+
+export function periodDefaults(): { defaultMonth: string; currentMonth: string; today: string } {
+  const now = today();
+  return { defaultMonth: lastCompletedMonth(now), currentMonth: now.slice(0, 7), today: now };
+}
