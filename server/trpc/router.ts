@@ -1,6 +1,7 @@
 import { createTRPCRouter } from './init';
 import { adminRouter } from './routers/admin';
 import { ingestionRouter } from './routers/ingestion';
+import { inspectionRouter } from './routers/inspection';
 import { overviewRouter } from './routers/overview';
 import { publicityRouter } from './routers/publicity';
 import { referenceRouter } from './routers/reference';
@@ -10,6 +11,7 @@ import { sessionRouter } from './routers/session';
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
   ingestion: ingestionRouter,
+  inspection: inspectionRouter,
   overview: overviewRouter,
   publicity: publicityRouter,
   reference: referenceRouter,
