@@ -1,4 +1,5 @@
 import * as ingestionLabels from './areas/ingestion';
+import * as inspectionLabels from './areas/inspection';
 import * as publicityLabels from './areas/publicity';
 import * as sanctionsLabels from './areas/sanctions';
 
@@ -51,6 +52,7 @@ export const zhCN = {
   ingestionPage: ingestionLabels.zh,
   publicityPage: publicityLabels.zh,
   sanctionsPage: sanctionsLabels.zh,
+  inspectionPage: inspectionLabels.zh,
   roles: { admin: '信用办', leader: '领导', inspector: '督查', district: '区县', unit: '成员单位' },
   auth: {
     title: '登录',
@@ -218,6 +220,7 @@ export const en: Messages = {
   ingestionPage: ingestionLabels.en,
   publicityPage: publicityLabels.en,
   sanctionsPage: sanctionsLabels.en,
+  inspectionPage: inspectionLabels.en,
   roles: { admin: 'Office', leader: 'Leader', inspector: 'Inspector', district: 'District', unit: 'Member unit' },
   auth: {
     title: 'Sign in',

@@ -330,8 +330,11 @@ export function sortProblems(list: Problem[], sort: ProblemSort, dir: 'asc' | 'd
     district: (a, b) => text(a.districtCode, b.districtCode),
     kind: (a, b) => (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0),
   };
+  // Problems without a deadline (anomalies, rejected rows) go last whichever way the deadlines run.
+  const nullsLast = (a: Problem, b: Problem) => (sort !== 'deadline' || (a.deadline === null) === (b.deadline === null) ? 0 : a.deadline === null ? 1 : -1);
   return list.sort(
     (a, b) =>
+      nullsLast(a, b) ||
       sign * primary[sort](a, b) ||
       b.workdaysOverdue - a.workdaysOverdue ||
       text(a.unitCode, b.unitCode) ||
