@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { today } from '../../clock';
 import type { ItemScope } from '../../auth/roles';
 import { isIsoDate } from '../../domain/calendar';
+import { queryOne } from '../../db/query';
 import { latestNoticeOfItems } from '../../inspection/store';
 import { scopeAnomalies, volumeAnomalies } from '../ingestion/anomalies';
 import { narrowToScope } from '../ingestion/items';
@@ -384,10 +385,48 @@ export function facetsOf(list: readonly Problem[]): Pick<ProblemsAnswer, 'byKind
   return { byKind, units: [...units.values()].sort((a, b) => b.count - a.count || a.unitCode.localeCompare(b.unitCode)) };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Paging and sorting a list reuse it while the data has not changed
+
+/**
+ * What the list depends on besides the filters: receipts (every ingest commits its rows, then records its batch),
+ * notices (the under-notice marks) and the working-day calendar. Read before the list is computed, so a cached list
+ * is never older than the version it is filed under.
+ */
+async function dataVersion(): Promise<string> {
+  const row = await queryOne(
+    `-- inspection: data version
+     SELECT (SELECT concat(toString(count()), '|', toString(max(finished_at))) FROM ingest_batches) AS batches,
+            (SELECT toString(count()) FROM notice_items) AS items,
+            (SELECT toString(max(built_at)) FROM calendar_days) AS calendar`,
+    {},
+    z.object({ batches: z.string(), items: z.string(), calendar: z.string() }),
+  );
+  return `${row.batches}|${row.items}|${row.calendar}`;
+}
+
+const CACHE_ENTRIES = 16;
+const CACHE_MS = 10 * 60_000;
+const cache = new Map<string, { version: string; at: number; list: Promise<Problem[]> }>();
+
+/** The list for a scope and filters: computed once per data version, so turning pages and sorting stay quick. */
+async function problemsFor(scope: ItemScope, f: ResolvedProblemFilters): Promise<Problem[]> {
+  const key = JSON.stringify([scope, f]);
+  const version = await dataVersion();
+  const hit = cache.get(key);
+  if (hit && hit.version === version && Date.now() - hit.at < CACHE_MS) return hit.list;
+  const list = collectProblems(scope, f);
+  cache.delete(key);
+  cache.set(key, { version, at: Date.now(), list });
+  list.catch(() => cache.delete(key));
+  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return list;
+}
+
 /** One page of the sorted list, with its total and the counts by kind and unit of the whole list. */
 export async function problemsPage(scope: ItemScope, input: ProblemsParsed): Promise<ProblemsAnswer> {
   const f = resolveProblemFilters(input);
-  const list = sortProblems(await collectProblems(scope, f), input.sort, input.dir);
+  const list = sortProblems([...(await problemsFor(scope, f))], input.sort, input.dir);
   const offset = decodeOffset(input.cursor) ?? input.offset ?? 0;
   const items = list.slice(offset, offset + input.limit);
   const next = offset + input.limit < list.length ? encodeOffset(offset + input.limit) : null;
@@ -395,8 +434,7 @@ export async function problemsPage(scope: ItemScope, input: ProblemsParsed): Pro
 }
 
 /** The whole sorted list, for exports (never truncated). */
-export async function* allProblems(scope: ItemScope, input: Omit<ProblemsParsed, 'offset' | 'cursor' | 'limit'>): AsyncGenerator<Problem> {
-  const f = resolveProblemFilters(input);
-  yield* sortProblems(await collectProblems(scope, f), input.sort, input.dir);
+export async function sortedProblems(scope: ItemScope, input: Omit<ProblemsParsed, 'offset' | 'cursor' | 'limit'>): Promise<Problem[]> {
+  return sortProblems([...(await problemsFor(scope, resolveProblemFilters(input)))], input.sort, input.dir);
 }
 

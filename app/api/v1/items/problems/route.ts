@@ -7,7 +7,7 @@ import { HttpError, json, restHandler } from '@/server/http/respond';
 import { xlsxResponse } from '@/server/http/xlsxExport';
 import { describeZh } from '@/server/metrics/inspection/describe';
 import { KIND_LABEL_ZH } from '@/server/metrics/inspection/kinds';
-import { collectProblems, problemsInput, problemsPage, resolveProblemFilters, sortProblems, type Problem } from '@/server/metrics/inspection/problems';
+import { problemsInput, problemsPage, sortedProblems, type Problem } from '@/server/metrics/inspection/problems';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,7 +46,13 @@ export const GET = restHandler(async (req: Request) => {
   const target = `items/problems?kinds=${(parsed.data.kinds ?? []).join(',') || 'all'}`;
   if (format === 'csv' || format === 'xlsx') {
     const { cursor: _c, limit: _l, offset: _o, ...filters } = parsed.data;
-    const list = sortProblems(await collectProblems(scope, resolveProblemFilters(filters)), filters.sort, filters.dir);
+    let list: Problem[];
+    try {
+      list = await sortedProblems(scope, filters);
+    } catch (error) {
+      if (error instanceof RangeError) throw new HttpError(400, error.message);
+      throw error;
+    }
     const rows = (async function* () {
       yield* list;
     })();
