@@ -29,6 +29,10 @@ const RESET_TABLES = [
   'publicity_cube_builds',
   // joint sanctions: one row per push, fed from sanctions and feedback
   'sanction_pushes',
+  // supervision notices list items of the data being replaced
+  'notices',
+  'notice_items',
+  'notice_events',
 ] as const;
 
 const USAGE = 'usage: npm run seed -- [--scale N] [--seed S] [--today YYYY-MM-DD] [--reset]';

@@ -1,5 +1,6 @@
 import * as assessmentAdminLabels from './areas/assessmentAdmin';
 import * as ingestionLabels from './areas/ingestion';
+import * as inspectionLabels from './areas/inspection';
 import * as publicityLabels from './areas/publicity';
 import * as sanctionsLabels from './areas/sanctions';
 import * as assessmentLabels from './areas/assessment';
@@ -55,6 +56,7 @@ export const zhCN = {
   sanctionsPage: sanctionsLabels.zh,
   assessmentAdmin: assessmentAdminLabels.zh,
   assessmentPage: assessmentLabels.zh,
+  inspectionPage: inspectionLabels.zh,
   roles: { admin: '信用办', leader: '领导', inspector: '督查', district: '区县', unit: '成员单位' },
   auth: {
     title: '登录',
@@ -224,6 +226,7 @@ export const en: Messages = {
   sanctionsPage: sanctionsLabels.en,
   assessmentAdmin: assessmentAdminLabels.en,
   assessmentPage: assessmentLabels.en,
+  inspectionPage: inspectionLabels.en,
   roles: { admin: 'Office', leader: 'Leader', inspector: 'Inspector', district: 'District', unit: 'Member unit' },
   auth: {
     title: 'Sign in',

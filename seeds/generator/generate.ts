@@ -22,6 +22,7 @@ import { hashSubjectId } from '../../server/domain/privacy';
 import { subjectHashKey } from '../../server/privacyKey';
 import { makeUscc, USCC_CHARSET } from '../../server/domain/uscc';
 import { storeRows } from '../../server/ingest/store';
+import { rowKeyOf } from '../../server/ingest/rowKey';
 import type { Stream } from '../../server/ingest/streams';
 import {
   catalog as allCatalog,
@@ -371,7 +372,8 @@ const WORKDAYS_PER_YEAR = 249;
 // ---------------------------------------------------------------------------------------------------------
 // Rejections
 
-type Rej = { raw: string; codes: string[]; errors: string };
+/** A rejected row: raw text, error codes and messages, and its key as ingestion keeps it (server/ingest/rowKey.ts). */
+type Rej = { raw: string; codes: string[]; errors: string; key: string };
 
 const ERROR_MESSAGES: Record<string, string> = {
   USCC_CHECK: '统一社会信用代码校验位错误',
@@ -478,7 +480,7 @@ function makeRejection(stream: Stream, row: Row, rng: Rng, futureDate: string): 
     }
   }
   const message = code === 'REQUIRED' ? `必填字段 ${field} 缺失` : ERROR_MESSAGES[code]!;
-  return { raw: JSON.stringify(raw), codes: [code], errors: JSON.stringify([{ field, code, message }]) };
+  return { raw: JSON.stringify(raw), codes: [code], errors: JSON.stringify([{ field, code, message }]), key: rowKeyOf(stream, raw) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -731,7 +733,7 @@ export async function generateRows(
         rejected++;
         push('rejected_rows', {
           batch_id: batchId, stream, unit_code: st.unit.code, district_code: st.districtCode, row_no: rowNo,
-          raw: ev.rej.raw, error_codes: ev.rej.codes, errors: ev.rej.errors, received_at: receivedAt,
+          raw: ev.rej.raw, error_codes: ev.rej.codes, errors: ev.rej.errors, received_at: receivedAt, row_key: ev.rej.key,
         });
       } else if (ev.row) {
         let first = receivedAt;

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'admin_change',
   'token_used_denied',
+  'notice',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

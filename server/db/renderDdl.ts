@@ -66,6 +66,8 @@ export function renderStatements(
     if (altered && sharded.has(altered)) {
       // Settings and columns belong to the shards' local tables, not to the Distributed table over them.
       out.push(s.replace(`ALTER TABLE ${altered}`, `ALTER TABLE ${altered}_local`));
+      // A column change must also reach the Distributed table, which copied the columns when it was created.
+      if (/\b(ADD|DROP|MODIFY|RENAME) COLUMN\b/.test(s)) out.push(s);
       continue;
     }
     const table = /CREATE TABLE IF NOT EXISTS (\w+)/.exec(s)?.[1];

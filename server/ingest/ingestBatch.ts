@@ -11,6 +11,7 @@ import { CHUNK_ROWS, ERRORS_IN_ANSWER, MAX_ROWS } from './limits';
 import { parseCsv, parseJsonArray, parseNdjson, type BodyFormat, type ParsedRow } from './parse';
 import { referenceSets } from './referenceSets';
 import type { StoredRow } from './store';
+import { rowKeyOf } from './rowKey';
 import { STREAM_KEYS, type Stream } from './streams';
 import { COMMON_FIELDS, maskIdsInText, STREAM_FIELDS, validateRow, type RowError, type ValidationContext } from './validate';
 
@@ -162,7 +163,7 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
   let good: StoredRow[] = [];
   let bad: Array<Record<string, unknown>> = [];
 
-  const reject = (rowNo: number, raw: string, errors: RowError[], into: Array<Record<string, unknown>> = bad) => {
+  const reject = (rowNo: number, raw: string, errors: RowError[], key: string, into: Array<Record<string, unknown>> = bad) => {
     rejected++;
     for (const e of errors) if (firstErrors.length < ERRORS_IN_ANSWER) firstErrors.push(e);
     into.push({
@@ -175,6 +176,7 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
       error_codes: [...new Set(errors.map((e) => e.code))],
       errors: JSON.stringify(errors.map(({ field, code, message }) => ({ field, code, message }))),
       received_at: receivedAt,
+      row_key: key,
     });
   };
 
@@ -187,7 +189,8 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
       const rowNo = Number(row.row_no);
       const raw = JSON.stringify({ caseId: row.case_id, measureCode: row.measure_code, result: row.result, note: row.note });
       const message = `案件 ${String(row.case_id)} 的措施 ${String(row.measure_code)} 未推送给本单位 ${req.unitCode}，不能反馈`;
-      reject(rowNo, raw, [{ row: rowNo, field: 'caseId', code: 'NOT_ADDRESSED', message }], rejectedRows);
+      const key = rowKeyOf('feedback', { caseId: row.case_id, measureCode: row.measure_code });
+      reject(rowNo, raw, [{ row: rowNo, field: 'caseId', code: 'NOT_ADDRESSED', message }], key, rejectedRows);
       return false;
     });
   };
@@ -215,13 +218,13 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
       total++;
       if (total > MAX_ROWS) throw new BodyError(413, `A batch holds at most ${MAX_ROWS.toLocaleString('en')} rows: split the data into several requests`);
       if (!parsed.value) {
-        reject(parsed.rowNo, parsed.raw, [{ row: parsed.rowNo, field: '', code: 'PARSE', message: `第 ${parsed.rowNo} 行无法解析：${parsed.parseError ?? ''}` }]);
+        reject(parsed.rowNo, parsed.raw, [{ row: parsed.rowNo, field: '', code: 'PARSE', message: `第 ${parsed.rowNo} 行无法解析：${parsed.parseError ?? ''}` }], '');
       } else {
         const result = validateRow(ctx, parsed.rowNo, parsed.value);
         if (result.row) {
           accepted++;
           good.push(result.row);
-        } else reject(parsed.rowNo, parsed.raw, result.errors);
+        } else reject(parsed.rowNo, parsed.raw, result.errors, rowKeyOf(req.stream, parsed.value));
       }
       if (good.length + bad.length >= CHUNK_ROWS) await flush();
     }

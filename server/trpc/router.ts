@@ -2,6 +2,7 @@ import { createTRPCRouter } from './init';
 import { adminRouter } from './routers/admin';
 import { assessmentRouter } from './routers/assessment';
 import { ingestionRouter } from './routers/ingestion';
+import { inspectionRouter } from './routers/inspection';
 import { overviewRouter } from './routers/overview';
 import { publicityRouter } from './routers/publicity';
 import { referenceRouter } from './routers/reference';
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   assessment: assessmentRouter,
   ingestion: ingestionRouter,
+  inspection: inspectionRouter,
   overview: overviewRouter,
   publicity: publicityRouter,
   reference: referenceRouter,

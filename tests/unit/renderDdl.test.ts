@@ -73,6 +73,9 @@ describe('renderStatements', () => {
     const staging = renderStatements(readFileSync(`${dir}/008_ingest_staging.sql`, 'utf8'), { database: 'csm', cluster: 'c' }, sharded);
     expect(staging.statements.some((st) => st.includes('ALTER TABLE records_local ON CLUSTER c MODIFY SETTING fsync_after_insert'))).toBe(true);
     expect(staging.statements.some((st) => st.includes('ALTER TABLE ingest_batches ON CLUSTER c ADD COLUMN'))).toBe(true);
+    const inspection = renderStatements(readFileSync(`${dir}/011_inspection.sql`, 'utf8'), { database: 'csm', cluster: 'c' }, sharded);
+    // A new column of a sharded table goes to the shards' tables and to the Distributed table over them.
+    expect(inspection.statements.filter((st) => /^ALTER TABLE rejected_rows(_local)? ON CLUSTER c ADD COLUMN IF NOT EXISTS row_key/m.test(st))).toHaveLength(2);
     expect([...sharded.keys()]).toEqual(
       expect.arrayContaining(['records', 'licenses', 'penalties', 'decisions', 'sanctions', 'feedback', 'ingest_daily']),
     );

@@ -1,5 +1,12 @@
-import { Placeholder } from '../../_components/Placeholder';
+import { Suspense } from 'react';
+import { InspectionPage } from '../../_components/inspection/InspectionPage';
+
+export const dynamic = 'force-dynamic';
 
 export default function Page() {
-  return <Placeholder area="inspection" />;
+  return (
+    <Suspense>
+      <InspectionPage />
+    </Suspense>
+  );
 }

@@ -6,7 +6,7 @@ import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { useTRPC } from '../TrpcProvider';
 
-const ACTIONS = ['sign_in', 'sign_in_failed', 'sign_in_blocked', 'drill_down', 'export', 'admin_change', 'token_used_denied'] as const;
+const ACTIONS = ['sign_in', 'sign_in_failed', 'sign_in_blocked', 'drill_down', 'export', 'admin_change', 'token_used_denied', 'notice'] as const;
 type Action = (typeof ACTIONS)[number];
 
 /** The audit log, newest first; its filters live in the URL (audit.action, audit.actor, audit.page). */
