@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { newTokenInput, newUserInput } from '../auth/admin';
+import { noticeListInput } from '../inspection/notices';
 import { usccExceptionInput } from '../ingest/usccExceptions';
 import { STREAM_FIELDS } from '../ingest/validate';
 import { rankingRequest } from '../metrics/assessment/request';
 import { ingestionKpiRequest } from '../metrics/ingestion/kpi';
+import { problemsInput } from '../metrics/inspection/problems';
 import { itemsInput as publicityItemsInput, kpiInput as publicityKpiInput } from '../metrics/publicity/inputs';
 import { sanctionItemsRequest, sanctionKpiRequest } from '../metrics/sanctions/request';
 import { REFERENCE_LISTS } from '../reference/queries';
@@ -104,6 +106,17 @@ export function openApiDocument(): JsonSchema {
           ],
           responses: ok('{ items, nextCursor }'),
         },
+      },
+      '/api/v1/items/problems': {
+        get: {
+          summary: '督查 open problems across the modules (paged; format=csv|xlsx exports the whole view with its row count in x-total-rows)',
+          parameters: [...queryParams(problemsInput), exportFormats],
+          responses: ok('{ items, total, nextCursor, byKind, units }'),
+        },
+      },
+      '/api/v1/notices': { get: { summary: 'Supervision notices (督办通知单) the caller may see, newest first', parameters: queryParams(noticeListInput), responses: ok('{ notices }') } },
+      '/api/v1/notices/{id}': {
+        get: { summary: 'One notice with its items (rectified on, late) and its events', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { ...ok('The notice'), '404': { $ref: '#/components/responses/NotFound' } } },
       },
       '/api/v1/admin/tokens': { post: { summary: 'Create an API token (admin); the token is shown in this answer only', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newTokenInput) } } }, responses: { ...ok('{ id, token }'), '201': { description: '{ id, token }' } } } },
       '/api/v1/admin/tokens/{id}': { delete: { summary: 'Revoke a token (admin)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { ...ok('Revoked'), '404': { $ref: '#/components/responses/NotFound' } } } },
