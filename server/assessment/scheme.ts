@@ -16,6 +16,7 @@ export type Level = (typeof LEVELS)[number];
  * - publicity_overdue  双公示 decisions dated in the period still unpublished after their deadline at the period end;
  * - sanction_feedback  联合奖惩 feedback rate of pushes made in the period, as of the period end;
  * - sanction_timely    联合奖惩 timely-feedback rate of the same pushes;
+ * - notice_rectification 督办 items rectified ÷ items of the notices issued in the period, as of the period end;
  * - manual             entered by the office with a reason (e.g. 信用宣传与承诺).
  */
 export const METRICS = [
@@ -25,6 +26,7 @@ export const METRICS = [
   'publicity_overdue',
   'sanction_feedback',
   'sanction_timely',
+  'notice_rectification',
   'manual',
 ] as const;
 export type Metric = (typeof METRICS)[number];
@@ -40,6 +42,7 @@ export const METHODS_BY_METRIC: Readonly<Record<Metric, readonly MethodKind[]>> 
   publicity_overdue: ['deduction'],
   sanction_feedback: ['rate', 'threshold'],
   sanction_timely: ['rate', 'threshold'],
+  notice_rectification: ['rate', 'threshold'],
   manual: ['manual'],
 };
 

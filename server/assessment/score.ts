@@ -18,12 +18,15 @@ export type EntityFigures = {
   };
   publicity: { onTime: number; late: number; overdue: number; pending: number };
   sanctions: { answeredOnTime: number; answeredLate: number; overdue: number; pending: number };
+  /** Items of the supervision notices issued in the period, and how many the data shows rectified. */
+  notices: { totalItems: number; rectifiedItems: number };
 };
 
 export const EMPTY_FIGURES: EntityFigures = {
   ingestion: { ytdAccepted: 0, proRatedTarget: null, annualTarget: null, acceptedRows: 0, rejectedRows: 0 },
   publicity: { onTime: 0, late: 0, overdue: 0, pending: 0 },
   sanctions: { answeredOnTime: 0, answeredLate: 0, overdue: 0, pending: 0 },
+  notices: { totalItems: 0, rectifiedItems: 0 },
 };
 
 export type ManualEntry = { score: number; reason: string; enteredBy: string; enteredAt: string };
@@ -76,6 +79,8 @@ export function metricInputs(metric: Metric, f: EntityFigures): ExplainedInputs 
       const den = f.sanctions.answeredOnTime + f.sanctions.answeredLate + f.sanctions.overdue;
       return { numerator: f.sanctions.answeredOnTime, denominator: den, rate: ratio(f.sanctions.answeredOnTime, den) };
     }
+    case 'notice_rectification':
+      return { numerator: f.notices.rectifiedItems, denominator: f.notices.totalItems, rate: ratio(f.notices.rectifiedItems, f.notices.totalItems) };
     case 'manual':
       return {};
   }

@@ -47,6 +47,7 @@ const figures = (over: Partial<{ [K in keyof EntityFigures]: Partial<EntityFigur
   ingestion: { ...EMPTY_FIGURES.ingestion, ...over.ingestion },
   publicity: { ...EMPTY_FIGURES.publicity, ...over.publicity },
   sanctions: { ...EMPTY_FIGURES.sanctions, ...over.sanctions },
+  notices: { ...EMPTY_FIGURES.notices, ...over.notices },
 });
 const ind = (metric: Indicator['metric'], method: Indicator['method'], maxPoints = 10): Indicator => ({ code: 'X1', name: 'x', metric, maxPoints, method, description: '' });
 
@@ -56,7 +57,10 @@ describe('metric inputs and indicator scores', () => {
       ingestion: { ytdAccepted: 900, proRatedTarget: 1200, acceptedRows: 95, rejectedRows: 5 },
       publicity: { onTime: 6, late: 2, overdue: 2, pending: 7 },
       sanctions: { answeredOnTime: 3, answeredLate: 1, overdue: 4, pending: 9 },
+      notices: { totalItems: 5, rectifiedItems: 4 },
     });
+    expect(metricInputs('notice_rectification', f)).toEqual({ numerator: 4, denominator: 5, rate: 0.8 });
+    expect(metricInputs('notice_rectification', EMPTY_FIGURES)).toEqual({ numerator: 0, denominator: 0, rate: null });
     expect(metricInputs('ingestion_target', f)).toEqual({ actual: 900, target: 1200 });
     expect(metricInputs('ingestion_quality', f)).toEqual({ numerator: 95, denominator: 100, rate: 0.95 });
     expect(metricInputs('publicity_on_time', f)).toEqual({ numerator: 6, denominator: 10, rate: 0.6 });

@@ -35,7 +35,7 @@ export function methodText(method: Method, l: Labels): string {
 
 type RateMetric = keyof Labels['inputs'] & keyof Labels['numShort'];
 const isRateMetric = (m: Metric): m is RateMetric =>
-  m === 'ingestion_quality' || m === 'publicity_on_time' || m === 'sanction_feedback' || m === 'sanction_timely';
+  m === 'ingestion_quality' || m === 'publicity_on_time' || m === 'sanction_feedback' || m === 'sanction_timely' || m === 'notice_rectification';
 
 /**
  * The inputs in words, e.g. "按时公示 12 ÷ 应公示（不含未到期） 15 = 80.0%"; empty when the caller may not read
@@ -103,6 +103,10 @@ export function itemsLink(metric: Metric, level: Level, code: string, w: ItemsWi
       scope();
       q.set('status', 'accepted');
       return `/ingestion/items?${q.toString()}`;
+    case 'notice_rectification':
+      scope();
+      q.set('tab', 'notices');
+      return `/inspection?${q.toString()}`;
     case 'manual':
       return null;
   }

@@ -38,6 +38,7 @@ export const zh = {
     publicity_overdue: '超期未公示',
     sanction_feedback: '联合奖惩反馈率',
     sanction_timely: '联合奖惩及时率',
+    notice_rectification: '督办整改率',
     manual: '人工评分',
   },
   inputs: {
@@ -45,6 +46,7 @@ export const zh = {
     publicity_on_time: { num: '按时公示', den: '应公示（不含未到期）' },
     sanction_feedback: { num: '已反馈', den: '应反馈（已反馈 + 逾期未反馈）' },
     sanction_timely: { num: '按期反馈', den: '应反馈（已反馈 + 逾期未反馈）' },
+    notice_rectification: { num: '已整改事项', den: '督办事项（本期下发的通知单）' },
     actual: '年初至期末归集',
     target: '折算至期末的目标',
     noTarget: '未设目标',
@@ -147,7 +149,7 @@ export const zh = {
     count: '：超期 {count} 件',
     manual: '：人工评分',
   },
-  numShort: { ingestion_quality: '合格', publicity_on_time: '按时', sanction_feedback: '已反馈', sanction_timely: '按期' },
+  numShort: { ingestion_quality: '合格', publicity_on_time: '按时', sanction_feedback: '已反馈', sanction_timely: '按期', notice_rectification: '已整改' },
   monthOnly: '月度通报只针对月份，请选择 YYYY-MM 格式的月份。',
 };
 
@@ -190,6 +192,7 @@ export const en: typeof zh = {
     publicity_overdue: 'Publicity overdue',
     sanction_feedback: 'Sanction feedback',
     sanction_timely: 'Sanction timely feedback',
+    notice_rectification: 'Notice rectification',
     manual: 'Manual',
   },
   inputs: {
@@ -197,6 +200,7 @@ export const en: typeof zh = {
     publicity_on_time: { num: 'published on time', den: 'due (excluding not yet due)' },
     sanction_feedback: { num: 'answered', den: 'due (answered + overdue)' },
     sanction_timely: { num: 'answered on time', den: 'due (answered + overdue)' },
+    notice_rectification: { num: 'items rectified', den: 'items of notices issued in the period' },
     actual: 'accepted year to date',
     target: 'target pro-rated to the period end',
     noTarget: 'no target',
@@ -297,6 +301,6 @@ export const en: typeof zh = {
     count: ': {count} overdue',
     manual: ': manual score',
   },
-  numShort: { ingestion_quality: 'accepted', publicity_on_time: 'on time', sanction_feedback: 'answered', sanction_timely: 'on time' },
+  numShort: { ingestion_quality: 'accepted', publicity_on_time: 'on time', sanction_feedback: 'answered', sanction_timely: 'on time', notice_rectification: 'rectified' },
   monthOnly: 'The monthly report is for a month: choose a period of the form YYYY-MM.',
 };

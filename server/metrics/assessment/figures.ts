@@ -1,6 +1,7 @@
 /**
  * The figures each assessed entity is scored on, for one period, taken from the dashboards' own KPI functions (one
- * source of truth): 归集 ingestionKpi, 双公示 publicityKpi, 联合奖惩 sanctionKpi, by unit, as of the period end.
+ * source of truth): 归集 ingestionKpi, 双公示 publicityKpi, 联合奖惩 sanctionKpi, 督办 followUpFigures, by unit, as of
+ * the period end.
  * A district's figures cover all units of the district (design.md §5): its counts are the sums of its units' counts
  * (every count here is additive over units: distinct keys include the unit), and its ingestion target is the
  * district's own annual target. Reading by unit once serves both levels.
@@ -11,6 +12,7 @@ import type { Level } from '../../assessment/scheme';
 import { queryRows } from '../../db/query';
 import { listUnits } from '../../reference/queries';
 import { ingestionKpi } from '../ingestion/kpi';
+import { followUpFigures } from '../inspection/followUp';
 import { publicityKpi } from '../publicity/kpi';
 import { sanctionKpi } from '../sanctions/kpi';
 import { memoized, shared } from './memo';
@@ -38,10 +40,11 @@ const proRate = (target: number | null, wd: UnitFigures['workdays']) =>
   target === null || wd.elapsed === null || !wd.inYear ? null : Math.round((target * wd.elapsed) / wd.inYear);
 
 async function unitFigures(w: PeriodWindow): Promise<UnitFigures> {
-  const [ingestion, publicity, sanctions] = await Promise.all([
+  const [ingestion, publicity, sanctions, followUp] = await Promise.all([
     ingestionKpi({ from: w.from, to: w.to, asOf: w.asOf, district: '', unit: '', catalog: '' }, 'unit'),
     publicityKpi({ from: w.from, to: w.to, asOf: w.asOf, groupBy: 'unit' }),
     sanctionKpi({ from: w.from, to: w.to, asOf: w.asOf }, 'unit'),
+    followUpFigures(w),
   ]);
   const units = new Map<string, EntityFigures>();
   const entry = (code: string) => {
@@ -67,6 +70,9 @@ async function unitFigures(w: PeriodWindow): Promise<UnitFigures> {
   }
   for (const r of sanctions.rows) {
     entry(r.key).sanctions = { answeredOnTime: r.answeredOnTime, answeredLate: r.answeredLate, overdue: r.overdue, pending: r.pending };
+  }
+  for (const r of followUp.units) {
+    if (r.totalItems > 0) entry(r.key).notices = { totalItems: r.totalItems, rectifiedItems: r.rectifiedItems };
   }
   return { units, workdays, year: ingestion.targetBasis.year };
 }
@@ -94,6 +100,8 @@ async function districtFigures(u: UnitFigures): Promise<Map<string, EntityFigure
     d.ingestion.rejectedRows += f.ingestion.rejectedRows;
     for (const k of ['onTime', 'late', 'overdue', 'pending'] as const) d.publicity[k] += f.publicity[k];
     for (const k of ['answeredOnTime', 'answeredLate', 'overdue', 'pending'] as const) d.sanctions[k] += f.sanctions[k];
+    d.notices.totalItems += f.notices.totalItems;
+    d.notices.rectifiedItems += f.notices.rectifiedItems;
     out.set(district, d);
   }
   for (const t of targets) {
