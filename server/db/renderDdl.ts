@@ -64,8 +64,10 @@ export function renderStatements(
     }
     const altered = /^ALTER TABLE (\w+)/m.exec(s)?.[1];
     if (altered && sharded.has(altered)) {
-      // Settings and columns belong to the shards' local tables, not to the Distributed table over them.
+      // Settings, projections and columns belong to the shards' local tables, not to the Distributed table over them;
+      // a new column must also be declared on the Distributed table for queries to read it.
       out.push(s.replace(`ALTER TABLE ${altered}`, `ALTER TABLE ${altered}_local`));
+      if (/\bADD COLUMN\b/.test(s)) out.push(s);
       continue;
     }
     const table = /CREATE TABLE IF NOT EXISTS (\w+)/.exec(s)?.[1];

@@ -73,6 +73,10 @@ describe('renderStatements', () => {
     const staging = renderStatements(readFileSync(`${dir}/008_ingest_staging.sql`, 'utf8'), { database: 'csm', cluster: 'c' }, sharded);
     expect(staging.statements.some((st) => st.includes('ALTER TABLE records_local ON CLUSTER c MODIFY SETTING fsync_after_insert'))).toBe(true);
     expect(staging.statements.some((st) => st.includes('ALTER TABLE ingest_batches ON CLUSTER c ADD COLUMN'))).toBe(true);
+    // A column added to a sharded table reaches both the local tables and the Distributed table over them.
+    const cube = renderStatements(readFileSync(`${dir}/010_sanctions_cube.sql`, 'utf8'), { database: 'csm', cluster: 'c' }, sharded);
+    expect(cube.statements.filter((st) => /ALTER TABLE sanction_pushes(_local)? ON CLUSTER c ADD COLUMN IF NOT EXISTS inserts/.test(st))).toHaveLength(2);
+    expect(cube.statements.filter((st) => st.includes('ADD PROJECTION')).map((st) => /ALTER TABLE (\w+)/.exec(st)?.[1])).toEqual(['sanction_pushes_local']);
     expect([...sharded.keys()]).toEqual(
       expect.arrayContaining(['records', 'licenses', 'penalties', 'decisions', 'sanctions', 'feedback', 'ingest_daily']),
     );
