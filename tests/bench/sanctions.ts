@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { closeClickHouse } from '../../server/db/client';
-import { queryOne } from '../../server/db/query';
+import { queryOne, runCommand } from '../../server/db/query';
 import { storeRows, type StoredRow } from '../../server/ingest/store';
 import { startOfMonthsAgo } from '../../server/metrics/months';
 import {
@@ -37,6 +37,8 @@ export async function main(argv: string[]) {
 
   const built = await refreshSanctionCube({ force: true });
   await cleanupSanctionCube({ graceMs: 0 });
+  // Apply the deletes so that the sizes below are those of the current builds.
+  for (const t of ['sanction_items', 'sanction_cube', 'sanction_cases']) await runCommand(`OPTIMIZE TABLE ${t} FINAL`);
   const [cube, cases] = await Promise.all([sanctionCubeState(), sanctionCasesState()]);
   const cubeSize = await queryOne(
     `SELECT (SELECT count() FROM sanction_cube WHERE build_seq IN {seqs:Array(UInt64)}) AS cubeRows,
@@ -60,6 +62,7 @@ export async function main(argv: string[]) {
   const year = { from: `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4)}`, to: asOf, asOf };
   const earlier = { from: startOfMonthsAgo(asOf, 5), to: startOfMonthsAgo(asOf, 3), asOf: startOfMonthsAgo(asOf, 3) };
   const runs = Number(values.runs);
+  const { oneCase } = await queryOne(`SELECT any(case_id) AS oneCase FROM sanctions`, {}, z.object({ oneCase: z.string() }));
   const queries: Array<[string, () => Promise<unknown>]> = [
     ['kpi by responding unit (12 months)', () => sanctionKpi(year, 'unit')],
     ['kpi by district', () => sanctionKpi(year, 'district')],
@@ -68,6 +71,7 @@ export async function main(argv: string[]) {
     ['funnel', () => sanctionFunnel(year)],
     ['overdue items, first page', () => sanctionItems({ kind: 'all' }, { ...year, status: 'overdue', limit: 50 })],
     ['items of one district (scoped)', () => sanctionItems({ kind: 'district', districtCode: '990102' }, { ...year, limit: 50 })],
+    ['case page (one case, all dates)', () => sanctionItems({ kind: 'all' }, { from: '2000-01-01', to: asOf, asOf, caseId: oneCase, limit: 1000 })],
     ['kpi, one district filter', () => sanctionKpi({ ...year, district: '990105' }, 'unit')],
     ['funnel, one district filter', () => sanctionFunnel({ ...year, district: '990105' })],
     ['kpi, reward pushes', () => sanctionKpi({ ...year, kind: 'reward' }, 'unit')],
