@@ -10,10 +10,10 @@
  *                    (count, executed) so that an earlier asOf can take back what was answered after it;
  *   sanction_cases   per case, its pushes' dimensions side by side: the funnel's distinct cases as a count of rows.
  *
- * Both are built with the versioned-build mechanism shared with double publicity (../cubeBuilds.ts): a responding
- * unit's cube build is current while its data version (push and answer rows ever received) and the inputs hash (the
- * calendar and the measures' feedback days) equal what the build recorded; the case index is one build over every
- * unit, and a unit's pushes in it are current while its push version (push rows ever received) is unchanged. Queries
+ * All are built with the versioned-build mechanism shared with double publicity (../cubeBuilds.ts): a responding
+ * unit's build of items and cube is current while its data version (push and answer rows ever received) and the inputs
+ * hash (the calendar and the measures' feedback days) equal what the build recorded; the case index is one build over
+ * every unit, and a unit's pushes in it are current while its push version (push rows ever received) is unchanged. Queries
  * read the current builds and compute the rest live, so every figure equals the live computation whatever the state;
  * a refresh only makes the next answer faster.
  */
@@ -32,7 +32,7 @@ import {
 import { measureDayParams, pushesSql, pushRowsSql, type SanctionFilters } from './pushes';
 
 // ---------------------------------------------------------------------------------------------------------
-// The two builds
+// The two builds: items and cube per responding unit; the case index of all units at once
 
 /** Data versions per responding unit from the projection unit_versions: `column` is inserts or push_inserts. */
 const versionsSql = (column: 'inserts' | 'push_inserts') => `
@@ -124,10 +124,10 @@ const SANCTION_CASES: CubeSpec = {
     await runCommand(
       `-- sanctions: build case index
        INSERT INTO sanction_cases (build_seq, case_id, first_pushed, last_pushed, pushed_dates, districts, units, measures, kinds, list_types)
-       SELECT {base:UInt64}, caseId, min(pushedDate), max(pushedDate), groupArray(pushedDate), groupArray(respondingDistrict),
+       SELECT {base:UInt64}, caseId, min(pushed_on), max(pushed_on), groupArray(pushed_on), groupArray(respondingDistrict),
               groupArray(respondingUnit), groupArray(measureCode), groupArray(kind), groupArray(listType)
        FROM (
-         SELECT caseId, assumeNotNull(pushedDate) AS pushedDate, respondingDistrict, respondingUnit, measureCode, kind, listType
+         SELECT caseId, assumeNotNull(pushedDate) AS pushed_on, respondingDistrict, respondingUnit, measureCode, kind, listType
          FROM (${pushRowsSql('1')})
        )
        GROUP BY caseId
