@@ -64,9 +64,9 @@ export function renderStatements(
     }
     const altered = /^ALTER TABLE (\w+)/m.exec(s)?.[1];
     if (altered && sharded.has(altered)) {
-      // Settings and columns belong to the shards' local tables, not to the Distributed table over them.
+      // Settings, projections and columns belong to the shards' local tables, not to the Distributed table over them;
+      // a column change must also reach the Distributed table, which copied the columns when it was created.
       out.push(s.replace(`ALTER TABLE ${altered}`, `ALTER TABLE ${altered}_local`));
-      // A column change must also reach the Distributed table, which copied the columns when it was created.
       if (/\b(ADD|DROP|MODIFY|RENAME) COLUMN\b/.test(s)) out.push(s);
       continue;
     }

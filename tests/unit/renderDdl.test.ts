@@ -76,6 +76,10 @@ describe('renderStatements', () => {
     const inspection = renderStatements(readFileSync(`${dir}/011_inspection.sql`, 'utf8'), { database: 'csm', cluster: 'c' }, sharded);
     // A new column of a sharded table goes to the shards' tables and to the Distributed table over them.
     expect(inspection.statements.filter((st) => /^ALTER TABLE rejected_rows(_local)? ON CLUSTER c ADD COLUMN IF NOT EXISTS row_key/m.test(st))).toHaveLength(2);
+    // A column added to a sharded table reaches both the local tables and the Distributed table over them.
+    const cube = renderStatements(readFileSync(`${dir}/010_sanctions_cube.sql`, 'utf8'), { database: 'csm', cluster: 'c' }, sharded);
+    expect(cube.statements.filter((st) => /ALTER TABLE sanction_pushes(_local)? ON CLUSTER c ADD COLUMN IF NOT EXISTS inserts/.test(st))).toHaveLength(2);
+    expect(cube.statements.filter((st) => st.includes('ADD PROJECTION')).map((st) => /ALTER TABLE (\w+)/.exec(st)?.[1])).toEqual(['sanction_pushes_local']);
     expect([...sharded.keys()]).toEqual(
       expect.arrayContaining(['records', 'licenses', 'penalties', 'decisions', 'sanctions', 'feedback', 'ingest_daily']),
     );

@@ -12,14 +12,23 @@
  *
  * A unit's cube build is current when the unit's data version (rows ever received, from the projection
  * unit_versions, committed in the same part as the data) and the calendar hash (what the two dictionaries serve right
- * now) both equal what the build recorded. The sources below read the current rows of clean units and compute dirty
- * units live, so every figure is exact whatever the state of the cube; a refresh only makes the next answer faster.
+ * now) both equal what the build recorded: the versioned-build mechanism of ../cubeBuilds.ts, shared with joint
+ * sanctions. The sources below read the current rows of clean units and compute dirty units live, so every figure is
+ * exact whatever the state of the cube; a refresh only makes the next answer faster.
  */
-import { TupleParam } from '@clickhouse/client';
 import { z } from 'zod';
 import { calendarKnownSql } from '../../calendar/sql';
-import { env } from '../../env';
-import { queryOne, queryRows, runCommand } from '../../db/query';
+import { queryRows, runCommand } from '../../db/query';
+import {
+  cleanupCube,
+  cubeRefresher,
+  readUnitStates,
+  refreshCube,
+  sharedInFlight,
+  unitKeys,
+  type CubeSpec,
+  type UnitVersion,
+} from '../cubeBuilds';
 import { deadlineSql, delaySql, knownSql, PUBLICITY_WORKDAYS, statusSql } from './timeliness';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -53,27 +62,7 @@ export const decisionsFrom = (where: string) => `(
 // ---------------------------------------------------------------------------------------------------------
 // Versions and state
 
-/** A hash of what both calendar dictionaries serve right now: changes with any rebuild or admin override. */
-const CALENDAR_HASH_SQL = `cityHash64(
-    (SELECT groupBitXor(cityHash64(date, is_workday, workday_no, known)) FROM dictionary('calendar_by_date')),
-    (SELECT groupBitXor(cityHash64(workday_no, date, known)) FROM dictionary('workday_by_number'))) % 4503599627370496`;
-
-export async function calendarHash(): Promise<number> {
-  const row = await queryOne(`-- publicity: calendar hash\n SELECT ${CALENDAR_HASH_SQL} AS h`, {}, z.object({ h: z.number() }));
-  return row.h;
-}
-
-const stateRow = z.object({
-  unit: z.string(),
-  districts: z.array(z.string()),
-  dataVersion: z.number(),
-  buildSeq: z.number(),
-  builtVersion: z.number(),
-  builtCalendar: z.number(),
-  calendarHash: z.number(),
-  datesKnown: z.number(),
-  horizon: z.string(),
-});
+export { calendarHash, unitKeys, type UnitVersion } from '../cubeBuilds';
 
 export type CubeState = {
   calendarHash: number;
@@ -87,19 +76,28 @@ export type CubeState = {
   dirty: UnitVersion[];
 };
 
-export type UnitVersion = { unit: string; districts: string[]; dataVersion: number };
+/** Decisions per build statement (bounded memory): units are grouped until their data versions reach this. */
+const BATCH_ROWS = 4_000_000;
 
-/** (district, unit) key prefixes of units: exact primary-key ranges of publicity_decisions. */
-export const unitKeys = (units: readonly UnitVersion[]) =>
-  units.flatMap((u) => u.districts.map((d) => new TupleParam([d, u.unit])));
-
-/** Data versions per unit, from the projection unit_versions (never reads the rows themselves). */
-const VERSIONS_SQL = `
+const PUBLICITY_CUBE: CubeSpec = {
+  label: 'publicity',
+  // Data versions per unit, from the projection unit_versions (never reads the rows themselves).
+  versionsSql: `
   SELECT unit_code, groupUniqArray(district_code) AS districts, sum(v) AS v
   FROM (SELECT district_code, unit_code, sum(inserts) AS v FROM publicity_decisions GROUP BY district_code, unit_code)
-  GROUP BY unit_code`;
+  GROUP BY unit_code`,
+  buildsTable: 'publicity_cube_builds',
+  tables: [
+    { name: 'publicity_cube', unitColumn: 'unit_code' },
+    { name: 'publicity_exceptions', unitColumn: 'unit_code' },
+  ],
+  granularity: 'unit',
+  batchRows: BATCH_ROWS,
+  build: buildUnits,
+};
 
-const inFlight = new Map<string, Promise<CubeState>>();
+const stateExtra = z.object({ datesKnown: z.number(), horizon: z.string() });
+const shared = sharedInFlight<CubeState>();
 
 /**
  * Which units can be read from the cube and which must be computed live, in one round trip; also whether the
@@ -108,46 +106,20 @@ const inFlight = new Map<string, Promise<CubeState>>();
  */
 export function cubeState(dates?: { from: string; to: string; asOf: string }): Promise<CubeState> {
   const d = dates ?? { from: '2020-01-01', to: '2020-01-01', asOf: '2020-01-01' };
-  const key = `${d.from}|${d.to}|${d.asOf}`;
-  let p = inFlight.get(key);
-  if (!p) {
-    p = readCubeState(d).finally(() => inFlight.delete(key));
-    inFlight.set(key, p);
-  }
-  return p;
-}
-
-async function readCubeState(d: { from: string; to: string; asOf: string }): Promise<CubeState> {
-  const datesKnown = `toUInt8(${calendarKnownSql('{from:Date}')} AND ${calendarKnownSql('{to:Date}')} AND ${calendarKnownSql('{asOf:Date}')})`;
-  const rows = await queryRows(
-    `-- publicity: cube state per unit
-     SELECT cur.unit_code AS unit, cur.districts AS districts, cur.v AS dataVersion,
-            b.seq AS buildSeq, b.ver AS builtVersion, b.cal AS builtCalendar,
-            ${CALENDAR_HASH_SQL} AS calendarHash, ${datesKnown} AS datesKnown,
-            toString(${deadlineSql('{asOf:Date}', '2')}) AS horizon
-     FROM (${VERSIONS_SQL}
-           UNION ALL SELECT '' AS unit_code, [] AS districts, toUInt64(0) AS v) AS cur
-     LEFT JOIN (
-       SELECT unit_code, max(build_seq) AS seq, argMax(data_version, build_seq) AS ver, argMax(calendar_hash, build_seq) AS cal
-       FROM publicity_cube_builds GROUP BY unit_code
-     ) AS b ON b.unit_code = cur.unit_code`,
-    d,
-    stateRow,
-  );
-  const clean: CubeState['clean'] = [];
-  const dirty: CubeState['dirty'] = [];
-  let cal = 0;
-  let known = true;
-  let horizon = d.asOf;
-  for (const r of rows) {
-    cal = r.calendarHash;
-    known = r.datesKnown === 1;
-    horizon = r.horizon;
-    if (r.unit === '') continue; // the row that is always there, so the scalars arrive even from an empty store
-    if (r.buildSeq > 0 && r.builtVersion === r.dataVersion && r.builtCalendar === cal) clean.push([r.unit, r.buildSeq]);
-    else dirty.push({ unit: r.unit, districts: r.districts, dataVersion: r.dataVersion });
-  }
-  return { calendarHash: cal, datesKnown: known, warningHorizon: horizon, clean, dirty };
+  return shared(`${d.from}|${d.to}|${d.asOf}`, async () => {
+    const datesKnown = `toUInt8(${calendarKnownSql('{from:Date}')} AND ${calendarKnownSql('{to:Date}')} AND ${calendarKnownSql('{asOf:Date}')})`;
+    const s = await readUnitStates(PUBLICITY_CUBE, {
+      extra: { select: `${datesKnown} AS datesKnown, toString(${deadlineSql('{asOf:Date}', '2')}) AS horizon`, schema: stateExtra },
+      params: d,
+    });
+    return {
+      calendarHash: s.inputsHash,
+      datesKnown: (s.extra?.datesKnown ?? 1) === 1,
+      warningHorizon: s.extra?.horizon ?? d.asOf,
+      clean: s.clean,
+      dirty: s.dirty,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -293,177 +265,59 @@ export function delaySourcesSql(state: CubeState, f: CellFilter): { sql: string;
 // ---------------------------------------------------------------------------------------------------------
 // Refreshing
 
-let lastSeq = 0;
-/**
- * Reserve `n` build numbers: microseconds since the epoch (JSON-safe), strictly increasing within the process; each
- * unit of a batch gets its own (base + its position), so a number identifies one build of one unit.
- */
-function reserveSeqs(n: number): number {
-  const base = Math.max(lastSeq + 1, Date.now() * 1000);
-  lastSeq = base + n;
-  return base;
-}
-
-/** Decisions per build statement (bounded memory): units are grouped until their data versions reach this. */
-const BATCH_ROWS = 4_000_000;
-
-/**
- * Rebuild the cube of every unit whose build is not current (or of `units`), then record the builds. A build is
- * recorded only if the calendar did not change while it ran; a unit that received data meanwhile stays dirty (its
- * version moved on) and is rebuilt next time. Safe to run concurrently with ingestion and with other refreshes.
- */
-export async function refreshPublicityCube(opts: { force?: boolean } = {}): Promise<{ units: number; seconds: number }> {
-  const started = performance.now();
-  const state = await cubeState();
-  const todo = opts.force
-    ? [...state.dirty, ...(await currentVersions(state.clean.map(([u]) => u)))]
-    : state.dirty;
-  if (todo.length === 0) return { units: 0, seconds: 0 };
-  const batches: Array<typeof todo> = [];
-  let current: typeof todo = [];
-  let rows = 0;
-  for (const u of todo) {
-    if (current.length > 0 && rows + u.dataVersion > BATCH_ROWS) {
-      batches.push(current);
-      current = [];
-      rows = 0;
-    }
-    current.push(u);
-    rows += u.dataVersion;
-  }
-  if (current.length) batches.push(current);
-
-  const builds: Array<Record<string, unknown>> = [];
-  for (const batch of batches) {
-    const base = reserveSeqs(batch.length);
-    const units = batch.map((u) => u.unit);
-    await runCommand(
-      `-- publicity: build cube rows
-       INSERT INTO publicity_cube (unit_code, build_seq, district_code, kind, decision_date, deadline, known, on_time, late,
-                                   unpublished, delay_sum, last_publication, pub_dates, pub_delays, pub_counts)
-       SELECT unit_code, {base:UInt64} + indexOf({units:Array(String)}, unit_code) - 1, district_code, kind, decision_date, any(deadline), min(known),
-              sumIf(n, is_published = 1 AND publication_date <= deadline), sumIf(n, is_published = 1 AND publication_date > deadline),
-              sumIf(n, is_published = 0), sumIf(toInt64(delay) * n, is_published = 1), maxIf(publication_date, is_published = 1),
-              -- one array of (date, delay, count) split three ways, so the three stay aligned
-              arrayMap(t -> t.1, arraySort(groupArrayIf(tuple(publication_date, delay, n), is_published = 1)) AS pubs),
-              arrayMap(t -> t.2, pubs), arrayMap(t -> t.3, pubs)
-       FROM (
-         SELECT unit_code, district_code, kind, decision_date, is_published, publication_date,
-                any(deadline) AS deadline, any(delay) AS delay, min(known) AS known, count() AS n
-         FROM ${decisionsFrom('(district_code, unit_code) IN {keys:Array(Tuple(String, String))}')}
-         GROUP BY unit_code, district_code, kind, decision_date, is_published, publication_date
-       )
-       GROUP BY unit_code, district_code, kind, decision_date
-       -- on a cluster the rows must be on their shards before the build is recorded
-       SETTINGS distributed_foreground_insert = 1`,
-      { base, units, keys: unitKeys(batch) },
-    );
-    await runCommand(
-      `-- publicity: build exceptions
-       INSERT INTO publicity_exceptions (district_code, unit_code, kind, doc_no, build_seq, decision_date, deadline, registered,
-                                         published, publication_date, delay, known)
-       SELECT district_code, unit_code, kind, doc_no, {base:UInt64} + indexOf({units:Array(String)}, unit_code) - 1, decision_date,
-              deadline, is_registered, is_published, publication_date, delay, known
-       FROM ${decisionsFrom('(district_code, unit_code) IN {keys:Array(Tuple(String, String))}')}
-       WHERE NOT (is_published = 1 AND publication_date <= deadline)
-       SETTINGS distributed_foreground_insert = 1`,
-      { base, units, keys: unitKeys(batch) },
-    );
-    batch.forEach((u, i) => {
-      builds.push({ unit_code: u.unit, build_seq: base + i, data_version: u.dataVersion, calendar_hash: state.calendarHash });
-    });
-  }
-  if ((await calendarHash()) !== state.calendarHash) return { units: 0, seconds: (performance.now() - started) / 1000 };
+/** Build the cube rows and exceptions of a batch of units; unit i of the batch gets build number base + i. */
+async function buildUnits(batch: UnitVersion[], base: number): Promise<void> {
+  const units = batch.map((u) => u.unit);
   await runCommand(
-    `-- publicity: record cube builds
-     INSERT INTO publicity_cube_builds (unit_code, build_seq, data_version, calendar_hash, cells, built_at)
-     SELECT tupleElement(b, 1), tupleElement(b, 2), tupleElement(b, 3), tupleElement(b, 4), 0, now64(3)
-     FROM (SELECT arrayJoin({builds:Array(Tuple(String, UInt64, UInt64, UInt64))}) AS b)
+    `-- publicity: build cube rows
+     INSERT INTO publicity_cube (unit_code, build_seq, district_code, kind, decision_date, deadline, known, on_time, late,
+                                 unpublished, delay_sum, last_publication, pub_dates, pub_delays, pub_counts)
+     SELECT unit_code, {base:UInt64} + indexOf({units:Array(String)}, unit_code) - 1, district_code, kind, decision_date, any(deadline), min(known),
+            sumIf(n, is_published = 1 AND publication_date <= deadline), sumIf(n, is_published = 1 AND publication_date > deadline),
+            sumIf(n, is_published = 0), sumIf(toInt64(delay) * n, is_published = 1), maxIf(publication_date, is_published = 1),
+            -- one array of (date, delay, count) split three ways, so the three stay aligned
+            arrayMap(t -> t.1, arraySort(groupArrayIf(tuple(publication_date, delay, n), is_published = 1)) AS pubs),
+            arrayMap(t -> t.2, pubs), arrayMap(t -> t.3, pubs)
+     FROM (
+       SELECT unit_code, district_code, kind, decision_date, is_published, publication_date,
+              any(deadline) AS deadline, any(delay) AS delay, min(known) AS known, count() AS n
+       FROM ${decisionsFrom('(district_code, unit_code) IN {keys:Array(Tuple(String, String))}')}
+       GROUP BY unit_code, district_code, kind, decision_date, is_published, publication_date
+     )
+     GROUP BY unit_code, district_code, kind, decision_date
+     -- on a cluster the rows must be on their shards before the build is recorded
      SETTINGS distributed_foreground_insert = 1`,
-    { builds: builds.map((b) => new TupleParam([b.unit_code, b.build_seq, b.data_version, b.calendar_hash])) },
+    { base, units, keys: unitKeys(batch) },
   );
-  return { units: todo.length, seconds: (performance.now() - started) / 1000 };
-}
-
-async function currentVersions(units: string[]): Promise<UnitVersion[]> {
-  if (units.length === 0) return [];
-  return queryRows(
-    `-- publicity: data versions of units
-     SELECT unit_code AS unit, districts, v AS dataVersion FROM (${VERSIONS_SQL}) WHERE unit_code IN {units:Array(String)}`,
-    { units },
-    z.object({ unit: z.string(), districts: z.array(z.string()), dataVersion: z.number() }),
+  await runCommand(
+    `-- publicity: build exceptions
+     INSERT INTO publicity_exceptions (district_code, unit_code, kind, doc_no, build_seq, decision_date, deadline, registered,
+                                       published, publication_date, delay, known)
+     SELECT district_code, unit_code, kind, doc_no, {base:UInt64} + indexOf({units:Array(String)}, unit_code) - 1, decision_date,
+            deadline, is_registered, is_published, publication_date, delay, known
+     FROM ${decisionsFrom('(district_code, unit_code) IN {keys:Array(Tuple(String, String))}')}
+     WHERE NOT (is_published = 1 AND publication_date <= deadline)
+     SETTINGS distributed_foreground_insert = 1`,
+    { base, units, keys: unitKeys(batch) },
   );
 }
 
 /**
- * Delete cube rows and build records superseded by a build that started more than a minute ago: any query that could
- * still be reading them (it read the state before that build was recorded) finished long since.
+ * Rebuild the cube of every unit whose build is not current (or of every unit: `force`), then record the builds
+ * (../cubeBuilds.ts refreshCube).
  */
-export async function cleanupPublicityCube(opts: { graceMs?: number } = {}): Promise<{ deleted: number }> {
-  const cluster = env().CLICKHOUSE_CLUSTER;
-  // Lightweight deletes address the local tables on a cluster (a Distributed table takes none).
-  const target = (t: string) => (cluster ? `${t}_local ON CLUSTER ${cluster}` : t);
-  const anchors = `(SELECT unit_code, max(build_seq) AS anchor FROM publicity_cube_builds
-                    WHERE build_seq < {before:UInt64} GROUP BY unit_code)`;
-  const params = { before: (Date.now() - (opts.graceMs ?? 60_000)) * 1000 };
-  const { n } = await queryOne(
-    `-- publicity: superseded cube rows
-     SELECT count() AS n FROM publicity_cube AS c INNER JOIN ${anchors} AS a ON a.unit_code = c.unit_code
-     WHERE c.build_seq < a.anchor`,
-    params,
-    z.object({ n: z.number() }),
-  );
-  if (n === 0) return { deleted: 0 };
-  for (const table of ['publicity_cube', 'publicity_exceptions', 'publicity_cube_builds']) {
-    await runCommand(
-      `-- publicity: delete superseded ${table}
-       DELETE FROM ${target(table)}
-       WHERE (unit_code, build_seq) IN (
-         SELECT t.unit_code, t.build_seq FROM (SELECT DISTINCT unit_code, build_seq FROM ${table}) AS t
-         INNER JOIN ${anchors} AS a ON a.unit_code = t.unit_code
-         WHERE t.build_seq < a.anchor)`,
-      params,
-    );
-  }
-  return { deleted: n };
-}
+export const refreshPublicityCube = (opts: { force?: boolean } = {}) => refreshCube(PUBLICITY_CUBE, opts);
 
-// ---------------------------------------------------------------------------------------------------------
-// Background refresh after a query found dirty units
+/** Delete cube rows, exceptions and build records superseded more than a minute ago. */
+export const cleanupPublicityCube = (opts: { graceMs?: number } = {}) => cleanupCube(PUBLICITY_CUBE, opts);
 
-let autoRefresh = true;
-let running: Promise<void> | null = null;
-let lastRun = 0;
-let lastCleanup = 0;
-const MIN_INTERVAL_MS = 30_000;
-const CLEANUP_INTERVAL_MS = 5 * 60_000;
+const refresher = cubeRefresher('publicity', refreshPublicityCube, cleanupPublicityCube);
 
 /** Tests and benchmarks control refreshes themselves. */
-export function setPublicityAutoRefresh(enabled: boolean): void {
-  autoRefresh = enabled;
-}
+export const setPublicityAutoRefresh = (enabled: boolean): void => refresher.setAuto(enabled);
 
 /** Wait for a background refresh in flight (tests, shutdown). */
-export async function publicityRefreshSettled(): Promise<void> {
-  await running;
-}
+export const publicityRefreshSettled = (): Promise<void> => refresher.settled();
 
-/** Start a background refresh unless one is running or ran within the last 30 s. Never throws. */
-export function scheduleRefresh(state: CubeState): void {
-  if (!autoRefresh || state.dirty.length === 0 || running || Date.now() - lastRun < MIN_INTERVAL_MS) return;
-  lastRun = Date.now();
-  running = (async () => {
-    try {
-      await refreshPublicityCube();
-      if (Date.now() - lastCleanup > CLEANUP_INTERVAL_MS) {
-        lastCleanup = Date.now();
-        await cleanupPublicityCube();
-      }
-    } catch (error) {
-      console.error('[publicity] cube refresh failed (figures stay exact, computed live):', error);
-    } finally {
-      running = null;
-      lastRun = Date.now();
-    }
-  })();
-}
+/** Start a background refresh when the state has dirty units, unless one is running or ran within the last 30 s. */
+export const scheduleRefresh = (state: CubeState): void => refresher.schedule(state.dirty.length > 0);

@@ -1,17 +1,27 @@
 import { z } from 'zod';
-import { queryRows } from '../../db/query';
+import { queryOne, queryRows } from '../../db/query';
 import { listDistricts, listMeasures, listUnits } from '../../reference/queries';
+import {
+  casesCount,
+  countsSourcesSql,
+  liveCountsSql,
+  sanctionCasesState,
+  sanctionCubeState,
+  scheduleSanctionRefresh,
+  type CountsKey,
+} from './cube';
 import { addCounts, sanctionRates, ZERO_COUNTS, type SanctionCounts } from './rates';
 import { filterParams, pushesSql, type SanctionFilters } from './pushes';
 
 export const SANCTION_GROUPS = ['unit', 'district', 'measure', 'month'] as const;
 export type SanctionGroup = (typeof SANCTION_GROUPS)[number];
 
-const KEY_SQL: Record<SanctionGroup, string> = {
-  unit: 'respondingUnit',
-  district: 'respondingDistrict',
-  measure: 'measureCode',
-  month: "formatDateTime(pushedDate, '%Y-%m')",
+/** The grouping key on the cube's columns and on the live columns. */
+const KEYS: Record<SanctionGroup, CountsKey> = {
+  unit: { cube: 'unit_code', live: 'respondingUnit' },
+  district: { cube: 'district_code', live: 'respondingDistrict' },
+  measure: { cube: 'measure_code', live: 'measureCode' },
+  month: { cube: "formatDateTime(pushed_date, '%Y-%m')", live: "formatDateTime(pushedDate, '%Y-%m')" },
 };
 
 const countsRow = z.object({
@@ -25,13 +35,21 @@ const countsRow = z.object({
   unknownDates: z.number(),
 });
 
-const COUNTS_SQL = `count() AS pushes,
-       countIf(status = 'answered_on_time') AS answeredOnTime,
-       countIf(status = 'answered_late') AS answeredLate,
-       countIf(status = 'overdue') AS overdue,
-       countIf(status = 'pending') AS pending,
-       countIf(status IN ('answered_on_time', 'answered_late') AND result = 'executed') AS executed,
-       countIf(calendarKnown = 0) AS unknownDates`;
+/** Sums per key of the counts of countsSourcesSql (./cube.ts); unknownDates > 0 when a date is not known. */
+const COUNTS_SQL = `sum(c_pushes) AS pushes, sum(c_on_time) AS answeredOnTime, sum(c_late) AS answeredLate,
+       sum(c_overdue) AS overdue, sum(c_pending) AS pending, sum(c_executed) AS executed, countIf(c_known = 0) AS unknownDates`;
+
+/**
+ * The pushes in the filter by status as of asOf, summed by `key`: from the cube for clean units, live for the rest; a
+ * case filter (not in the cube) is answered live from the pushes (a case has a handful). Same columns either way.
+ */
+async function countsSource(filters: SanctionFilters, key: CountsKey): Promise<{ sql: string; params: Record<string, unknown> }> {
+  if (filters.caseId) return { sql: `(${liveCountsSql(key.live, pushesSql())})`, params: await filterParams(filters) };
+  const state = await sanctionCubeState();
+  scheduleSanctionRefresh(state);
+  const src = countsSourcesSql(state, filters, key);
+  return { sql: src.sql, params: { ...(await filterParams(filters, state.measures)), ...src.params } };
+}
 
 export type SanctionKpiRow = SanctionCounts & {
   key: string;
@@ -56,16 +74,19 @@ async function namesFor(groupBy: SanctionGroup): Promise<Map<string, string>> {
  * grouped by responding unit, responding district, measure or pushed month; `total` over all rows.
  */
 export async function sanctionKpi(filters: SanctionFilters, groupBy: SanctionGroup) {
-  const rows = await queryRows(
-    `-- sanctions kpi by ${groupBy}
-     SELECT ${KEY_SQL[groupBy]} AS key, ${COUNTS_SQL}
-     FROM (${pushesSql()})
-     GROUP BY key ORDER BY key`,
-    await filterParams(filters),
-    countsRow,
-  );
-  const names = await namesFor(groupBy);
-  const targets = groupBy === 'unit' || groupBy === 'district' ? await feedbackTargets(groupBy, Number(filters.asOf.slice(0, 4))) : new Map();
+  const src = await countsSource(filters, KEYS[groupBy]);
+  const [rows, names, targets] = await Promise.all([
+    queryRows(
+      `-- sanctions kpi by ${groupBy}
+       SELECT key, ${COUNTS_SQL}
+       FROM ${src.sql}
+       GROUP BY key ORDER BY key`,
+      src.params,
+      countsRow,
+    ),
+    namesFor(groupBy),
+    groupBy === 'unit' || groupBy === 'district' ? feedbackTargets(groupBy, Number(filters.asOf.slice(0, 4))) : new Map<string, TargetRow>(),
+  ]);
   const out: SanctionKpiRow[] = rows.map(({ unknownDates: _u, ...c }) => ({
     ...c,
     name: names.get(c.key) ?? c.key,
@@ -86,6 +107,7 @@ export async function sanctionKpi(filters: SanctionFilters, groupBy: SanctionGro
 }
 
 const targetRow = z.object({ code: z.string(), target: z.number(), binding: z.boolean() });
+type TargetRow = z.infer<typeof targetRow>;
 
 /** Feedback-rate targets (targets.kpi = 'sanction_feedback_rate') of every unit or district for a year. */
 async function feedbackTargets(level: 'unit' | 'district', year: number) {
@@ -103,14 +125,29 @@ const funnelRow = z.object({ cases: z.number(), pushes: z.number(), answered: z.
 
 /** Initiated cases → pushes → answered (as of asOf) → executed. */
 export async function sanctionFunnel(filters: SanctionFilters) {
-  const [row] = await queryRows(
-    `-- sanctions funnel
-     SELECT uniqExact(caseId) AS cases, count() AS pushes,
-            countIf(status IN ('answered_on_time', 'answered_late')) AS answered,
-            countIf(status IN ('answered_on_time', 'answered_late') AND result = 'executed') AS executed
-     FROM (${pushesSql()})`,
-    await filterParams(filters),
-    funnelRow,
-  );
-  return row ?? { cases: 0, pushes: 0, answered: 0, executed: 0 };
+  if (filters.caseId) {
+    const [row] = await queryRows(
+      `-- sanctions funnel of one case
+       SELECT uniqExact(caseId) AS cases, count() AS pushes,
+              countIf(status IN ('answered_on_time', 'answered_late')) AS answered,
+              countIf(status IN ('answered_on_time', 'answered_late') AND result = 'executed') AS executed
+       FROM (${pushesSql()})`,
+      await filterParams(filters),
+      funnelRow,
+    );
+    return row ?? { cases: 0, pushes: 0, answered: 0, executed: 0 };
+  }
+  const [src, casesState] = await Promise.all([countsSource(filters, { cube: "''", live: "''" }), sanctionCasesState()]);
+  scheduleSanctionRefresh(casesState);
+  const [row, cases] = await Promise.all([
+    queryOne(
+      `-- sanctions funnel
+       SELECT toInt64(sum(c_pushes)) AS pushes, toInt64(sum(c_on_time) + sum(c_late)) AS answered, toInt64(sum(c_executed)) AS executed
+       FROM ${src.sql}`,
+      src.params,
+      funnelRow.omit({ cases: true }),
+    ),
+    casesCount(casesState, filters, src.params),
+  ]);
+  return { cases, ...row };
 }

@@ -28,9 +28,10 @@ export async function measureDayParams(): Promise<{ measureCodes: string[]; meas
   return { measureCodes: measures.map((m) => m.code), measureDays: measures.map((m) => m.feedbackDays) };
 }
 
-export async function filterParams(f: SanctionFilters): Promise<Record<string, unknown>> {
+/** The filters as bound parameters, with the measures' feedback days (read unless the caller has them already). */
+export async function filterParams(f: SanctionFilters, measures?: { measureCodes: string[]; measureDays: number[] }) {
   return {
-    ...(await measureDayParams()),
+    ...(measures ?? (await measureDayParams())),
     from: f.from,
     to: f.to,
     asOf: f.asOf,
@@ -54,19 +55,25 @@ export function pushScopeSql(scope: ItemScope | null): { sql: string; params: Re
 
 const timing = statusSql({ deadline: 'dueDate', answered: 'answered', answeredOn: 'answeredDate', asOf: '{asOf:Date}' });
 
+/** The request's key filters on raw sanction_pushes columns (primary-key columns: read before grouping). */
+const FILTER_WHERE = `({district:String} = '' OR responding_district_code = {district:String})
+          AND ({unit:String} = '' OR responding_unit = {unit:String})
+          AND ({measure:String} = '' OR measure_code = {measure:String})
+          AND ({caseId:String} = '' OR case_id = {caseId:String})`;
+
+/** The request's filters on a push's own attributes (after grouping). */
+const FILTER_HAVING = `pushedDate BETWEEN {from:Date} AND {to:Date}
+           AND ({kind:String} = '' OR kind = {kind:String})
+           AND ({listType:String} = '' OR listType = {listType:String})`;
+
 /**
- * Every push matching the filters, one row each, with its due date, answer, status as of asOf and working-day
- * figures. The one definition behind the KPI table, the funnel, the trend and the item lists.
- * `scopeSql` restricts to an item scope (items only; aggregates pass '1').
+ * The calendar half of every push (independent of asOf): one row per push of sanction_pushes rows matching `where`
+ * (raw columns) whose attributes match `having`, with its latest attributes, pushed date, answer, due date and
+ * calendar flag. Bound parameters: measureCodes, measureDays (filterParams / measureDayParams) and those of the
+ * conditions. The cube is built from it (./cube.ts), so cube and live figures share one definition.
  */
-export function pushesSql(scopeSql = '1'): string {
+export function pushRowsSql(where: string, having = '1'): string {
   return `
-    SELECT *,
-           ${timing.status} AS timelinessStatus,
-           multiIf(timelinessStatus = 'on_time', 'answered_on_time', timelinessStatus = 'late', 'answered_late', timelinessStatus) AS status,
-           if(${timing.answeredAsOf}, ${delaySql('pushedDate', 'answeredDate')}, NULL) AS answerDelay,
-           if(${timing.overdue}, ${delaySql('dueDate', '{asOf:Date}')}, 0) AS workdaysOverdue
-    FROM (
       SELECT *,
              ${deadlineSql('pushedDate', 'feedbackDays')} AS dueDate,
              ${knownSql('pushedDate', 'dueDate', 'answered', 'ifNull(answeredDate, pushedDate)')} AS calendarKnown
@@ -89,16 +96,33 @@ export function pushesSql(scopeSql = '1'): string {
                -- the measure's feedback deadline, from bound reference arrays (no join per query)
                toUInt32(transform(measure_code, {measureCodes:Array(String)}, {measureDays:Array(UInt32)}, toUInt32(10))) AS feedbackDays
         FROM sanction_pushes
-        WHERE ({district:String} = '' OR responding_district_code = {district:String})
-          AND ({unit:String} = '' OR responding_unit = {unit:String})
-          AND ({measure:String} = '' OR measure_code = {measure:String})
-          AND ({caseId:String} = '' OR case_id = {caseId:String})
+        WHERE ${where}
         GROUP BY responding_district_code, responding_unit, case_id, measure_code
-        HAVING max(pushed) = 1
-           AND pushedDate BETWEEN {from:Date} AND {to:Date}
-           AND ({kind:String} = '' OR kind = {kind:String})
-           AND ({listType:String} = '' OR listType = {listType:String})
-      ) AS p
+        HAVING max(pushed) = 1 AND (${having})
+      ) AS p`;
+}
+
+/**
+ * The asOf half, on columns pushedDate, dueDate, answered, answeredDate (of pushRowsSql or sanction_items): the status
+ * as of asOf (timelinessStatus in the shared vocabulary, status in the sanctions one), and, to compute only for the rows
+ * shown, the working days from push to answer (when answered by asOf) and overdue (when overdue).
+ */
+export const STATUS_COLUMNS = `${timing.status} AS timelinessStatus,
+           multiIf(timelinessStatus = 'on_time', 'answered_on_time', timelinessStatus = 'late', 'answered_late', timelinessStatus) AS status`;
+export const FIGURE_COLUMNS = `if(${timing.answeredAsOf}, ${delaySql('pushedDate', 'answeredDate')}, NULL) AS answerDelay,
+           if(${timing.overdue}, ${delaySql('dueDate', '{asOf:Date}')}, 0) AS workdaysOverdue`;
+
+/**
+ * Every push matching the filters, one row each, with its due date, answer, status as of asOf and working-day
+ * figures. The one definition behind the KPI table, the funnel, the trend and the item lists (for the units whose
+ * build is not current, and for the case filter).
+ * `scopeSql` restricts to an item scope (items only; aggregates pass '1'); `keysSql` is a further condition on raw
+ * sanction_pushes columns (e.g. the key ranges of some units).
+ */
+export function pushesSql(scopeSql = '1', keysSql = ''): string {
+  return `
+    SELECT *, ${STATUS_COLUMNS}, ${FIGURE_COLUMNS}
+    FROM (${pushRowsSql(keysSql ? `${FILTER_WHERE}\n          AND ${keysSql}` : FILTER_WHERE, FILTER_HAVING)}
     )
     WHERE ${scopeSql}`;
 }
