@@ -64,6 +64,6 @@ export async function loadReferenceData(today: string): Promise<{ rows: number }
     await runCommand(`OPTIMIZE TABLE ${table} FINAL`);
   }
   await ensureDefaultSchemes();
-  bumpDataEpoch();
+  bumpDataEpoch('reference');
   return { rows: districts.length + units.length + catalog.length + measures.length + targets.length };
 }

@@ -45,7 +45,7 @@ export async function rebuildCalendar(): Promise<{ days: number; knownYears: { f
   await runCommand('OPTIMIZE TABLE calendar_days FINAL');
   await runCommand('SYSTEM RELOAD DICTIONARY calendar_by_date');
   await runCommand('SYSTEM RELOAD DICTIONARY workday_by_number');
-  bumpDataEpoch();
+  bumpDataEpoch('calendar');
   return { days: days.length, knownYears: packageKnownYears(PACKAGE_DATA) };
 }
 

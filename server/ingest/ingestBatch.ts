@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { shanghaiTimestamp } from '../clock';
 import { today } from '../clock';
-import { bumpDataEpoch } from '../db/dataEpoch';
+import { bumpDataEpoch, ingestChange } from '../db/dataEpoch';
 import { insertRows, queryRows, runCommand } from '../db/query';
 import { subjectHashKey } from '../privacyKey';
 import { BodyError, textChunks } from './body';
@@ -239,7 +239,7 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
   if (total === 0) throw new IngestRefused(400, 'The body holds no rows');
 
   await commitStaged(req.stream, batchId);
-  bumpDataEpoch();
+  bumpDataEpoch(ingestChange(req.stream, req.allowReceivedAt));
   await runCommand(
     `-- commit staged rejected rows
      INSERT INTO rejected_rows SELECT * EXCEPT staged_at FROM staging_rejected WHERE batch_id = {batch:UUID}`,

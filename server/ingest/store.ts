@@ -59,5 +59,5 @@ export async function storeRows(
     for (const row of rows) row.first_received_at ??= row.received_at;
   }
   await insertRows(stream, rows);
-  bumpDataEpoch();
+  bumpDataEpoch('backfill'); // the one storage path of backfills and the demo generator
 }

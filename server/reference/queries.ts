@@ -1,5 +1,30 @@
 import { z } from 'zod';
+import { dataEpoch } from '../db/dataEpoch';
 import { queryRows } from '../db/query';
+
+/**
+ * Districts, units and catalog items change only when the reference loader runs (which bumps the data epoch), yet
+ * every figure names its keys with them: keep them per epoch for a minute rather than asking ClickHouse each time.
+ */
+const LIST_TTL_MS = 60_000;
+function cachedList<T extends object[]>(read: () => Promise<T>): () => Promise<T> {
+  let kept: { epoch: number; at: number; value: Promise<T> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!kept || kept.epoch !== dataEpoch() || now - kept.at > LIST_TTL_MS) {
+      // Frozen: every caller shares these rows, so a caller that tried to change them would fail loudly.
+      const value = read().then((rows) => {
+        for (const r of rows) Object.freeze(r);
+        return Object.freeze(rows) as T;
+      });
+      kept = { epoch: dataEpoch(), at: now, value };
+      value.catch(() => {
+        kept = null;
+      });
+    }
+    return kept.value;
+  };
+}
 
 export const districtRow = z.object({ code: z.string(), name: z.string(), shortName: z.string(), level: z.string() });
 export const unitRow = z.object({
@@ -27,31 +52,34 @@ export const measureRow = z.object({
   feedbackDays: z.number(),
 });
 
-export const listDistricts = () =>
+export const listDistricts = cachedList(() =>
   queryRows(
     `-- reference: districts
      SELECT code, name, short_name AS shortName, level FROM districts FINAL ORDER BY sort, code`,
     {},
     districtRow,
-  );
+  ),
+);
 
-export const listUnits = () =>
+export const listUnits = cachedList(() =>
   queryRows(
     `-- reference: units
      SELECT code, name, short_name AS shortName, level, district_code AS districtCode, member, kind
      FROM units FINAL ORDER BY sort, code`,
     {},
     unitRow,
-  );
+  ),
+);
 
-export const listCatalog = () =>
+export const listCatalog = cachedList(() =>
   queryRows(
     `-- reference: catalog
      SELECT code, name, category, subject_types AS subjectTypes, frequency, provider_kinds AS providerKinds
      FROM catalog_items FINAL ORDER BY sort, code`,
     {},
     catalogRow,
-  );
+  ),
+);
 
 export const listMeasures = () =>
   queryRows(

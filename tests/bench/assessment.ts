@@ -1,6 +1,8 @@
 // npm run bench -- assessment [--scale 100] [--path /work/bench-data/s100]: p50/p95 of the 考核排名 queries on a generated
 // store (built once at the path, then reused). "cold" runs bump the data epoch first, so nothing is served from the
-// memo of closed periods: they measure the figures read from ClickHouse plus scoring and ranking. Asserts nothing.
+// memo of closed periods: they measure the figures read from ClickHouse plus scoring and ranking; "after a publication"
+// runs recompute what an ordinary double-publicity receipt can move in a closed period (its publicity figures only).
+// Asserts nothing.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { lastCompletedMonth } from '../../server/assessment/periods';
@@ -30,16 +32,18 @@ export async function main(argv: string[]) {
   const month = lastCompletedMonth(values.today);
   const running = values.today.slice(0, 7);
   const runs = Number(values.runs);
-  const cold = (run: () => Promise<unknown>) => () => {
-    bumpDataEpoch();
+  const after = (change: 'backfill' | 'publicity-stream', run: () => Promise<unknown>) => () => {
+    bumpDataEpoch(change);
     return run();
   };
+  const cold = (run: () => Promise<unknown>) => after('backfill', run);
   const both = (period: string) => () => Promise.all([assessmentRanking({ period, level: 'district' }), assessmentRanking({ period, level: 'unit' })]);
   const queries: Array<[string, () => Promise<unknown>]> = [
     [`districts + units, ${month} (cold)`, cold(both(month))],
     [`districts, ${month} (cold)`, cold(() => assessmentRanking({ period: month, level: 'district' }))],
     [`units, ${month} (cold)`, cold(() => assessmentRanking({ period: month, level: 'unit' }))],
     [`districts + units, ${month} (memoized)`, both(month)],
+    [`districts + units, ${month} (after a publication)`, after('publicity-stream', both(month))],
     [`districts + units, ${running} (running)`, both(running)],
     [`districts + units, quarter (cold)`, cold(both(`${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`))],
     [`districts + units, R12 (cold)`, cold(both(`R12-${month}`))],

@@ -15,6 +15,7 @@ import { ingestionKpi } from '../ingestion/kpi';
 import { followUpFigures } from '../inspection/followUp';
 import { publicityKpi } from '../publicity/kpi';
 import { sanctionKpi } from '../sanctions/kpi';
+import { dataEpoch, type EpochKind } from '../../db/dataEpoch';
 import { memoized, shared } from './memo';
 
 export type PeriodWindow = { from: string; to: string; asOf: string };
@@ -26,25 +27,38 @@ type UnitFigures = {
   year: number;
 };
 
-/** Figures per entity code; memoized once the period has ended (see ./memo.ts), computed live while it runs. */
-export async function periodFigures(level: Level, w: PeriodWindow, today: string): Promise<Map<string, EntityFigures>> {
-  const key = `figures|${w.from}|${w.to}|${w.asOf}`;
-  const byUnit = w.asOf >= today ? shared(key, () => unitFigures(w)) : memoized(key, () => unitFigures(w));
-  if (level === 'unit') return (await byUnit).units;
-  const districtKey = `district-${key}`;
-  const compute = async () => districtFigures(await byUnit);
-  return w.asOf >= today ? shared(districtKey, compute) : memoized(districtKey, compute);
+/**
+ * Figures per entity code. Each source is memoized once the period has ended, under the data epoch that can still
+ * move it (./memo.ts, server/db/dataEpoch.ts: double publicity under 'publicity', the others under 'closed'), and
+ * computed live while the period runs (calls in flight at the same time share one computation).
+ */
+export async function periodFigures(
+  level: Level,
+  w: PeriodWindow,
+  today: string,
+  opts: { notices: boolean } = { notices: true },
+): Promise<Map<string, EntityFigures>> {
+  const u = await unitFigures(w, today, opts.notices);
+  return level === 'unit' ? u.units : districtFigures(u, w.asOf < today);
 }
 
 const proRate = (target: number | null, wd: UnitFigures['workdays']) =>
   target === null || wd.elapsed === null || !wd.inYear ? null : Math.round((target * wd.elapsed) / wd.inYear);
 
-async function unitFigures(w: PeriodWindow): Promise<UnitFigures> {
+function sourceOf(w: PeriodWindow, today: string) {
+  const window = `${w.from}|${w.to}|${w.asOf}`;
+  return <T>(name: string, epoch: EpochKind, compute: () => Promise<T>): Promise<T> =>
+    w.asOf < today ? memoized(epoch, `${name}|${window}`, compute) : shared(`${name}|${window}|${dataEpoch('publicity')}`, compute);
+}
+
+/** `notices`: whether to read the notices' follow-up figures (only schemes using notice_rectification need them). */
+async function unitFigures(w: PeriodWindow, today: string, notices: boolean): Promise<UnitFigures> {
+  const source = sourceOf(w, today);
   const [ingestion, publicity, sanctions, followUp] = await Promise.all([
-    ingestionKpi({ from: w.from, to: w.to, asOf: w.asOf, district: '', unit: '', catalog: '' }, 'unit'),
-    publicityKpi({ from: w.from, to: w.to, asOf: w.asOf, groupBy: 'unit' }),
-    sanctionKpi({ from: w.from, to: w.to, asOf: w.asOf }, 'unit'),
-    followUpFigures(w),
+    source('ingestion', 'closed', () => ingestionKpi({ from: w.from, to: w.to, asOf: w.asOf, district: '', unit: '', catalog: '' }, 'unit')),
+    source('publicity', 'publicity', () => publicityKpi({ from: w.from, to: w.to, asOf: w.asOf, groupBy: 'unit' })),
+    source('sanctions', 'closed', () => sanctionKpi({ from: w.from, to: w.to, asOf: w.asOf }, 'unit')),
+    notices ? source('followUp', 'closed', () => followUpFigures(w)) : null,
   ]);
   const units = new Map<string, EntityFigures>();
   const entry = (code: string) => {
@@ -71,7 +85,7 @@ async function unitFigures(w: PeriodWindow): Promise<UnitFigures> {
   for (const r of sanctions.rows) {
     entry(r.key).sanctions = { answeredOnTime: r.answeredOnTime, answeredLate: r.answeredLate, overdue: r.overdue, pending: r.pending };
   }
-  for (const r of followUp.units) {
+  for (const r of followUp?.units ?? []) {
     if (r.totalItems > 0) entry(r.key).notices = { totalItems: r.totalItems, rectifiedItems: r.rectifiedItems };
   }
   return { units, workdays, year: ingestion.targetBasis.year };
@@ -79,15 +93,18 @@ async function unitFigures(w: PeriodWindow): Promise<UnitFigures> {
 
 const targetRow = z.object({ code: z.string(), target: z.number() });
 
-async function districtFigures(u: UnitFigures): Promise<Map<string, EntityFigures>> {
+const readDistrictTargets = (year: number) =>
+  queryRows(
+    `-- assessment: annual district ingestion targets
+     SELECT code, target FROM targets FINAL WHERE year = {year:UInt16} AND level = 'district' AND kpi = 'ingestion_records'`,
+    { year },
+    targetRow,
+  );
+
+async function districtFigures(u: UnitFigures, closed: boolean): Promise<Map<string, EntityFigures>> {
   const [units, targets] = await Promise.all([
     listUnits(),
-    queryRows(
-      `-- assessment: annual district ingestion targets
-       SELECT code, target FROM targets FINAL WHERE year = {year:UInt16} AND level = 'district' AND kpi = 'ingestion_records'`,
-      { year: u.year },
-      targetRow,
-    ),
+    closed ? memoized('closed', `district-targets|${u.year}`, () => readDistrictTargets(u.year)) : readDistrictTargets(u.year),
   ]);
   const districtOf = new Map(units.map((x) => [x.code, x.districtCode]));
   const out = new Map<string, EntityFigures>();

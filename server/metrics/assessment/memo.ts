@@ -1,10 +1,9 @@
 /**
  * A small memo of closed periods' figures. A period's figures are taken as of its end, so once it has ended they move
- * only when data arrives with earlier receipt times (backfill), the calendar or the reference data change: all bump
- * the data epoch, which is part of the key. Entries also expire (TTL) to bound what another process's writes could
- * leave stale. Running periods are never memoized.
+ * only on the changes counted by the data epochs (server/db/dataEpoch.ts), which are part of the key. Entries also
+ * expire (TTL) to bound what another process's writes could leave stale. Running periods are never memoized.
  */
-import { dataEpoch } from '../../db/dataEpoch';
+import { dataEpoch, type EpochKind } from '../../db/dataEpoch';
 
 const TTL_MS = 10 * 60_000;
 const MAX_ENTRIES = 400;
@@ -12,8 +11,8 @@ const MAX_ENTRIES = 400;
 type Entry<T> = { at: number; value: Promise<T> };
 const entries = new Map<string, Entry<unknown>>();
 
-export function memoized<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const k = `${dataEpoch()}|${key}`;
+export function memoized<T>(epoch: EpochKind, key: string, compute: () => Promise<T>): Promise<T> {
+  const k = `${epoch}:${dataEpoch(epoch)}|${key}`;
   const now = Date.now();
   const hit = entries.get(k) as Entry<T> | undefined;
   if (hit && now - hit.at < TTL_MS) return hit.value;
@@ -22,7 +21,7 @@ export function memoized<T>(key: string, compute: () => Promise<T>): Promise<T> 
   // A failed computation is not remembered.
   value.catch(() => entries.delete(k));
   if (entries.size > MAX_ENTRIES) {
-    for (const [key0, e] of entries) if (now - e.at >= TTL_MS || !key0.startsWith(`${dataEpoch()}|`)) entries.delete(key0);
+    for (const [key0, e] of entries) if (now - e.at >= TTL_MS) entries.delete(key0);
     while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
   }
   return value;
@@ -32,11 +31,10 @@ const inFlight = new Map<string, Promise<unknown>>();
 
 /** Calls made while the same computation is in flight share its answer; nothing is kept once it is answered. */
 export function shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const k = `${dataEpoch()}|${key}`;
-  let p = inFlight.get(k) as Promise<T> | undefined;
+  let p = inFlight.get(key) as Promise<T> | undefined;
   if (!p) {
-    p = compute().finally(() => inFlight.delete(k));
-    inFlight.set(k, p);
+    p = compute().finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
   }
   return p;
 }

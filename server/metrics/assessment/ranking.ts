@@ -116,12 +116,15 @@ type PeriodScores = {
   manual: Map<string, Map<string, ManualEntry>>;
 };
 
-async function periodScores(level: Level, p: Period, schemes: Scheme[], now: string): Promise<PeriodScores> {
+const usesNotices = (indicators: readonly Indicator[]) => indicators.some((i) => i.metric === 'notice_rectification');
+
+/** `extra`: indicators beyond the saved versions that the figures must serve (a what-if). */
+async function periodScores(level: Level, p: Period, schemes: Scheme[], now: string, extra: readonly Indicator[] = []): Promise<PeriodScores> {
   const scheme = schemeInForce(schemes, p.schemeMonth);
   if (!scheme) throw new Error(`no ${level} scheme in force for ${p.key}: run the reference loader (npm start) first`);
   const asOf = periodAsOf(p, now);
   const [figures, manual] = await Promise.all([
-    periodFigures(level, { from: p.from, to: p.to, asOf }, now),
+    periodFigures(level, { from: p.from, to: p.to, asOf }, now, { notices: usesNotices(extra) || schemes.some((s) => usesNotices(s.indicators)) }),
     periodManual(level, p, scheme.indicators),
   ]);
   return { period: p, asOf, scheme, figures, manual };
@@ -134,12 +137,12 @@ const summary = (s: Scheme, indicators: readonly Indicator[] = s.indicators): Sc
   indicators: indicators.map(({ code, name, metric, maxPoints, method, description }) => ({ code, name, metric, maxPoints, method, description })),
 });
 
-async function currentAndPrevious(level: Level, periodKey: string) {
+async function currentAndPrevious(level: Level, periodKey: string, extra: readonly Indicator[] = []) {
   const period = parsePeriod(periodKey);
   const previous = previousPeriod(period);
   const now = today();
   const [entities, schemes] = await Promise.all([assessedEntities(level), listSchemes(level)]);
-  const [cur, prev] = await Promise.all([periodScores(level, period, schemes, now), periodScores(level, previous, schemes, now)]);
+  const [cur, prev] = await Promise.all([periodScores(level, period, schemes, now, extra), periodScores(level, previous, schemes, now)]);
   const previousRows = rankUnder(entities, prev.scheme.indicators, prev.figures, prev.manual, new Map());
   const previousRanks = new Map(previousRows.map((r) => [r.code, r.rank]));
   return { period, previous, entities, cur, prev, previousRanks };
@@ -176,7 +179,7 @@ export type WhatIfAnswer = {
  * the same figures. Nothing is saved. The what-if rows' previousRank/movement compare with the current ranking.
  */
 export async function assessmentWhatIf(input: { period: string; level: Level; indicators: Indicator[] }): Promise<WhatIfAnswer> {
-  const computed = await currentAndPrevious(input.level, input.period);
+  const computed = await currentAndPrevious(input.level, input.period, input.indicators);
   const current = toRanking(input.level, computed);
   const currentRanks = new Map(current.rows.map((r) => [r.code, r.rank]));
   return {
