@@ -121,6 +121,11 @@ test('the date of the cockpit lives in the URL and travels with its links', asyn
   await expect(page.getByTestId('card-publicity-link')).toHaveAttribute('href', '/publicity?from=2000-01-01&to=2000-06-30&asOf=2000-06-30');
   await expect(page.getByTestId('card-ranking-link')).toHaveAttribute('href', '/assessment?period=2000-06');
   await expect(page.getByTestId('attention-publicity')).toContainText('均已按期公示或未到期');
+  // Back to today: the page recomputes for today's date.
+  await page.getByRole('button', { name: '回到今天' }).click();
+  await expect(page).not.toHaveURL(/asOf=/);
+  await expect(page.getByTestId('cockpit-ingestion-accepted')).not.toHaveText('0');
+  await expect(page.getByTestId('card-publicity-link')).toHaveAttribute('href', /^\/publicity\?from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/);
 });
 
 test('pages not built yet say what they will hold and show no figures', async ({ page }) => {

@@ -39,7 +39,7 @@ export function AreaCard({
     >
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="text-base font-semibold">{title}</h2>
-        <Link href={href} className="text-xs text-brand-700 underline" data-testid={`${testId}-link`}>
+        <Link href={href} prefetch={false} className="text-xs text-brand-700 underline" data-testid={`${testId}-link`}>
           {linkLabel}
         </Link>
       </div>

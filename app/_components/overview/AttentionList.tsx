@@ -9,10 +9,14 @@ import { LoadState } from '../Panel';
 import { fill } from '../publicity/filters';
 import { useTRPC } from '../TrpcProvider';
 import { attentionLinks, type LinkContext } from './links';
+import type { Attention } from '@/server/metrics/overview/cockpit';
 
 type UnitRow = { unitCode: string; unitName: string; count: number };
 
-/** One area's block: a total line (or an all-clear) and the units that weigh most, each a link to its items. */
+/**
+ * One area's block: a total line (or an all-clear) and the units that weigh most, each a link to its items. The links
+ * are not prefetched: a dozen dynamic pages rendered in advance would compete with the cockpit's own figures.
+ */
 function Group<T extends UnitRow>({
   title,
   testId,
@@ -42,7 +46,7 @@ function Group<T extends UnitRow>({
       <ul className="mt-1 space-y-0.5 text-sm">
         {total ? (
           <li>
-            <Link href={total.href} className="font-medium text-red-700 underline" data-testid={`${testId}-total`}>
+            <Link href={total.href} prefetch={false} className="font-medium text-red-700 underline" data-testid={`${testId}-total`}>
               {total.text}
             </Link>
           </li>
@@ -51,7 +55,7 @@ function Group<T extends UnitRow>({
         )}
         {units.map((u) => (
           <li key={u.unitCode} className="flex gap-2 pl-3">
-            <Link href={unitHref(u)} className="truncate text-brand-700 underline" title={u.unitName}>
+            <Link href={unitHref(u)} prefetch={false} className="truncate text-brand-700 underline" title={u.unitName}>
               {u.unitName}
             </Link>
             <span className="shrink-0 text-slate-600">{unitText(u)}</span>
@@ -65,11 +69,19 @@ function Group<T extends UnitRow>({
 }
 
 /** What needs attention now, within the caller's scope: overdue items, silent units, recent anomalies. */
-export function AttentionList({ input, context }: { input: { asOf?: string }; context: (period: LinkContext['period']) => LinkContext }) {
+export function AttentionList({
+  input,
+  context,
+  initialData,
+}: {
+  input: { asOf?: string };
+  context: (period: LinkContext['period']) => LinkContext;
+  initialData?: Attention;
+}) {
   const { t } = useI18n();
   const a = t.overview.attention;
   const trpc = useTRPC();
-  const q = useQuery(trpc.overview.cockpit.attention.queryOptions(input));
+  const q = useQuery(trpc.overview.cockpit.attention.queryOptions(input, { initialData }));
   const d = q.data;
   const c = d ? context(d.period) : null;
   return (

@@ -7,6 +7,7 @@ import { useI18n } from '../I18nProvider';
 import { useTRPC } from '../TrpcProvider';
 import { AttentionList } from './AttentionList';
 import { IngestionCard, PublicityCard, SanctionsCard } from './cards';
+import type { CockpitInitial } from './initial';
 import type { LinkContext } from './links';
 import { RankingCard } from './RankingCard';
 
@@ -15,9 +16,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * 总览, the leaders' cockpit: one screen with a card per area (headline of the year to date against its target, the
  * 12-month trend, a link to the area) and the short list of what needs attention now. The date it is computed for
- * lives in the URL (`asOf`, default today) and travels with every link.
+ * lives in the URL (`asOf`, default today) and travels with every link. The figures come computed with the page
+ * (`initial`); a card without them fetches its own.
  */
-export function OverviewPage() {
+export function OverviewPage({ initial = {} }: { initial?: CockpitInitial }) {
   const { t } = useI18n();
   const o = t.overview;
   const router = useRouter();
@@ -39,7 +41,7 @@ export function OverviewPage() {
   // The ranking's month is asOf's month as the server resolved it (today may be pinned there); same query as the
   // 归集 card, so no extra request.
   const trpc = useTRPC();
-  const resolved = useQuery(trpc.overview.cockpit.ingestion.queryOptions(input));
+  const resolved = useQuery(trpc.overview.cockpit.ingestion.queryOptions(input, { initialData: initial.ingestion }));
   const month = resolved.data?.period.month ?? asOf?.slice(0, 7);
 
   return (
@@ -70,14 +72,14 @@ export function OverviewPage() {
       </div>
 
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
-        <IngestionCard input={input} context={context} />
-        <PublicityCard input={input} context={context} />
-        <SanctionsCard input={input} context={context} />
+        <IngestionCard input={input} context={context} initialData={initial.ingestion} />
+        <PublicityCard input={input} context={context} initialData={initial.publicity} />
+        <SanctionsCard input={input} context={context} initialData={initial.sanctions} />
         {/* TODO(integrator): feed from trpc.assessment.ranking ({ period: month, level: 'district' }) — rows and isLoading. */}
         <RankingCard period={month ?? ''} rows={undefined} isLoading={month === undefined && resolved.isLoading} />
       </div>
 
-      <AttentionList input={input} context={context} />
+      <AttentionList input={input} context={context} initialData={initial.attention} />
     </div>
   );
 }

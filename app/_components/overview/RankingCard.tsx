@@ -64,7 +64,7 @@ export function RankingCard({ period, rows, isLoading }: { period: string; rows:
     <section className="flex min-h-[19rem] flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm" aria-label={r.title} data-testid="card-ranking">
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="text-base font-semibold">{r.title}</h2>
-        <Link href={cardLinks.ranking(period)} className="text-xs text-brand-700 underline" data-testid="card-ranking-link">
+        <Link href={cardLinks.ranking(period)} prefetch={false} className="text-xs text-brand-700 underline" data-testid="card-ranking-link">
           {r.details}
         </Link>
       </div>

@@ -10,10 +10,15 @@ import { useTRPC } from '../TrpcProvider';
 import { AreaCard, Figures, Headline, Trend } from './AreaCard';
 import { cardLinks, type LinkContext } from './links';
 import { toneAgainst } from './tone';
+import type {
+  IngestionCard as IngestionCardData,
+  PublicityCard as PublicityCardData,
+  SanctionsCard as SanctionsCardData,
+} from '@/server/metrics/overview/cockpit';
 
 const SPARK_HEIGHT = 140;
 
-type CardProps = { input: { asOf?: string }; context: (period: LinkContext['period']) => LinkContext };
+type CardProps<T> = { input: { asOf?: string }; context: (period: LinkContext['period']) => LinkContext; initialData?: T };
 
 function useLabels() {
   const { t } = useI18n();
@@ -26,9 +31,9 @@ function useLabels() {
   };
 }
 
-export function IngestionCard({ input, context }: CardProps) {
+export function IngestionCard({ input, context, initialData }: CardProps<IngestionCardData>) {
   const trpc = useTRPC();
-  const q = useQuery(trpc.overview.cockpit.ingestion.queryOptions(input));
+  const q = useQuery(trpc.overview.cockpit.ingestion.queryOptions(input, { initialData }));
   const { o, ytd, trend, targetText } = useLabels();
   const d = q.data;
   const c = d ? context(d.period) : null;
@@ -79,9 +84,9 @@ export function IngestionCard({ input, context }: CardProps) {
   );
 }
 
-export function PublicityCard({ input, context }: CardProps) {
+export function PublicityCard({ input, context, initialData }: CardProps<PublicityCardData>) {
   const trpc = useTRPC();
-  const q = useQuery(trpc.overview.cockpit.publicity.queryOptions(input));
+  const q = useQuery(trpc.overview.cockpit.publicity.queryOptions(input, { initialData }));
   const { o, ytd, trend, targetText } = useLabels();
   const d = q.data;
   const c = d ? context(d.period) : null;
@@ -128,9 +133,9 @@ export function PublicityCard({ input, context }: CardProps) {
   );
 }
 
-export function SanctionsCard({ input, context }: CardProps) {
+export function SanctionsCard({ input, context, initialData }: CardProps<SanctionsCardData>) {
   const trpc = useTRPC();
-  const q = useQuery(trpc.overview.cockpit.sanctions.queryOptions(input));
+  const q = useQuery(trpc.overview.cockpit.sanctions.queryOptions(input, { initialData }));
   const { o, ytd, trend, targetText } = useLabels();
   const d = q.data;
   const c = d ? context(d.period) : null;
