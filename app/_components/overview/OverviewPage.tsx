@@ -75,7 +75,8 @@ export function OverviewPage({ initial = {} }: { initial?: CockpitInitial }) {
         <IngestionCard input={input} context={context} initialData={initial.ingestion} />
         <PublicityCard input={input} context={context} initialData={initial.publicity} />
         <SanctionsCard input={input} context={context} initialData={initial.sanctions} />
-        {/* TODO(integrator): feed from trpc.assessment.ranking ({ period: month, level: 'district' }) — rows and isLoading. */}
+        {/* TODO(integrator): rows and isLoading from trpc.assessment.ranking ({ period: month, level: 'district' }), e.g.
+            useQuery(trpc.assessment.ranking.queryOptions(...)); for the first paint it can join the cards in initial.ts. */}
         <RankingCard period={month ?? ''} rows={undefined} isLoading={month === undefined && resolved.isLoading} />
       </div>
 
