@@ -1,12 +1,23 @@
 import { Suspense } from 'react';
+import { loadCockpit } from '../_components/overview/initial';
 import { OverviewPage } from '../_components/overview/OverviewPage';
+import { OverviewSkeleton } from '../_components/overview/OverviewSkeleton';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The cockpit's figures are computed with the page and streamed in after the shell. */
+async function Cockpit({ asOf }: { asOf: string | undefined }) {
+  return <OverviewPage initial={await loadCockpit(asOf)} />;
+}
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = (await searchParams).asOf;
+  const asOf = typeof raw === 'string' && DATE.test(raw) ? raw : undefined;
   return (
-    <Suspense>
-      <OverviewPage />
+    <Suspense key={asOf ?? 'today'} fallback={<OverviewSkeleton />}>
+      <Cockpit asOf={asOf} />
     </Suspense>
   );
 }

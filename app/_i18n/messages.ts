@@ -1,6 +1,7 @@
 import * as assessmentAdminLabels from './areas/assessmentAdmin';
 import * as ingestionLabels from './areas/ingestion';
 import * as inspectionLabels from './areas/inspection';
+import * as overviewLabels from './areas/overview';
 import * as publicityLabels from './areas/publicity';
 import * as sanctionsLabels from './areas/sanctions';
 import * as assessmentLabels from './areas/assessment';
@@ -30,27 +31,7 @@ export const zhCN = {
     switchLanguage: 'English',
     howComputed: '口径说明',
   },
-  overview: {
-    title: '总览',
-    acceptedTotal: '归集数据量（去重）',
-    qualityRate: '数据质量合格率',
-    districtsReporting: '报送区县数',
-    unitsReporting: '报送单位数',
-    byMonthTitle: '各月归集数据量',
-    byMonthNote:
-      '按平台接收日期统计各月通过校验的数据条数，同一主键重复报送只计一次（按首次接收日计入）。含公共信用信息记录、行政许可、行政处罚三类。',
-    byDistrictTitle: '各区县归集情况',
-    byDistrictNote:
-      '归集量为统计区间内首次接收的去重数据条数；合格率 = 通过校验的行数 ÷（通过 + 被拒行数），按实际接收行数计。',
-    records: '信用信息记录',
-    licenses: '行政许可',
-    penalties: '行政处罚',
-    district: '区县',
-    units: '报送单位',
-    accepted: '归集量',
-    acceptedRows: '接收行数',
-    rejectedRows: '被拒行数',
-  },
+  overview: overviewLabels.zh,
   ingestionPage: ingestionLabels.zh,
   publicityPage: publicityLabels.zh,
   sanctionsPage: sanctionsLabels.zh,
@@ -200,27 +181,7 @@ export const en: Messages = {
     switchLanguage: '中文',
     howComputed: 'How it is computed',
   },
-  overview: {
-    title: 'Overview',
-    acceptedTotal: 'Accepted records (distinct)',
-    qualityRate: 'Quality rate',
-    districtsReporting: 'Districts reporting',
-    unitsReporting: 'Units reporting',
-    byMonthTitle: 'Accepted volume by month',
-    byMonthNote:
-      'Rows that passed validation, by the platform receipt month; a key resent counts once (in the month it was first received). Records, licences and penalties.',
-    byDistrictTitle: 'Ingestion by district',
-    byDistrictNote:
-      'Accepted = distinct keys first received in the period; quality rate = accepted rows ÷ (accepted + rejected rows), counting rows as received.',
-    records: 'Credit records',
-    licenses: 'Licences',
-    penalties: 'Penalties',
-    district: 'District',
-    units: 'Units reporting',
-    accepted: 'Accepted',
-    acceptedRows: 'Rows accepted',
-    rejectedRows: 'Rows rejected',
-  },
+  overview: overviewLabels.en,
   ingestionPage: ingestionLabels.en,
   publicityPage: publicityLabels.en,
   sanctionsPage: sanctionsLabels.en,

@@ -70,9 +70,13 @@ test('a district user sees only its own district by every route: UI filter, tRPC
   expect((await trpcQuery(page, 'admin.users', undefined)).status).toBe(403);
   expect((await page.request.post('/api/v1/admin/tokens', { data: { unitCode: 'C002', scopes: ['read'], name: 'x' } })).status()).toBe(403);
 
-  // Aggregates stay city-wide: it still sees every district's totals on the overview.
+  // Aggregates stay city-wide: the cockpit's 归集 figure is the whole city's year to date, not the district's.
   await page.goto('/');
-  await expect(page.getByTestId('district-table').locator('tbody tr')).toHaveCount(17);
+  const city = await trpcQuery(page, 'ingestion.kpi', { groupBy: 'district' });
+  const cityYtd = city.body.result.data.json.total.ytdAccepted as number;
+  const own = city.body.result.data.json.rows.find((r: { key: string }) => r.key === '990102').ytdAccepted as number;
+  expect(cityYtd).toBeGreaterThan(own);
+  await expect(page.getByTestId('cockpit-ingestion-accepted')).toHaveText(cityYtd.toLocaleString('zh-CN'));
 });
 
 test('a unit user sees only its unit', async ({ page }) => {

@@ -24,34 +24,108 @@ test('reference API answers the four lists to a signed-in user and 404s an unkno
   expect((await bad.json()).error).toContain('districts');
 });
 
-test('overview shows real figures from ClickHouse: chart, district table and totals that add up', async ({ page }) => {
+const num = (s: string) => Number(s.replace(/[,%\s]/g, ''));
+
+test('the cockpit: one card per area with its figure, target, trend and link, then what needs attention', async ({ page }) => {
   await signIn(page, 'leader');
   await expect(page.getByRole('navigation', { name: 'main' })).toContainText('双公示');
-  await expect(page.getByRole('heading', { name: '总览' })).toBeVisible();
-  // The chart draws on a canvas once its data arrived.
-  await expect(page.getByRole('img', { name: '各月归集数据量' }).locator('canvas')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '总览', level: 1 })).toBeVisible();
 
-  const table = page.getByTestId('district-table');
-  await expect(table.locator('tbody tr')).toHaveCount(17);
-  const acceptedCells = await table.locator('tbody tr td:nth-child(3)').allInnerTexts();
-  const sum = acceptedCells.map((s) => Number(s.replace(/,/g, ''))).reduce((a, b) => a + b, 0);
-  expect(sum).toBeGreaterThan(0);
-  const footer = Number((await table.locator('tfoot td:nth-child(3)').innerText()).replace(/,/g, ''));
-  expect(footer).toBe(sum);
-  const stat = Number((await page.getByTestId('stat-accepted').innerText()).replace(/,/g, ''));
-  expect(stat).toBe(sum);
+  const ingestion = page.getByTestId('card-ingestion');
+  await expect(ingestion).toContainText('本年累计');
+  expect(num(await page.getByTestId('cockpit-ingestion-accepted').innerText())).toBeGreaterThan(0);
+  await expect(ingestion).toContainText('目标');
+  await expect(page.getByTestId('cockpit-ingestion-completion')).toHaveText(/^\d+\.\d%$/);
+  await expect(page.getByTestId('cockpit-ingestion-on-track')).toHaveText(/可完成目标|完不成目标/);
+  await expect(ingestion.getByRole('img', { name: '各月归集数据量（条）' }).locator('canvas')).toBeVisible();
 
-  // Sorting by accepted (descending on first click) puts the largest first.
-  await table.getByRole('button', { name: '归集量' }).click();
-  const sorted = (await table.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((s) => Number(s.replace(/,/g, '')));
-  expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+  const publicity = page.getByTestId('card-publicity');
+  await expect(page.getByTestId('cockpit-publicity-rate')).toHaveText(/^\d+\.\d%$/);
+  await expect(publicity).toContainText('目标 100% (约束性)');
+  await expect(publicity.getByRole('img', { name: '各月按时公示率（按决定月份）' }).locator('canvas')).toBeVisible();
+
+  const sanctions = page.getByTestId('card-sanctions');
+  await expect(page.getByTestId('cockpit-sanctions-rate')).toHaveText(/^\d+\.\d%$/);
+  await expect(sanctions).toContainText('目标 95% (预期性)');
+  await expect(sanctions.getByRole('img', { name: '各月反馈率（按推送月份）' }).locator('canvas')).toBeVisible();
+
+  // The ranking card waits for the assessment module: an honest empty state and its link.
+  await expect(page.getByTestId('card-ranking')).toContainText('本月暂无排名数据');
+  await expect(page.getByTestId('card-ranking-link')).toHaveAttribute('href', /^\/assessment\?period=\d{4}-\d{2}$/);
+
+  // Each card links to its dashboard with the period of its headline.
+  await expect(page.getByTestId('card-publicity-link')).toHaveAttribute('href', /^\/publicity\?from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('card-ingestion-link')).toHaveAttribute('href', '/ingestion?view=targets');
+  await page.getByTestId('card-sanctions-link').click();
+  await expect(page).toHaveURL(/\/sanctions\?from=\d{4}-01-01&to=/);
+  await expect(page.getByTestId('stat-feedback-rate')).toHaveText(/%/);
+
+  // The attention list: each area has its line, city-wide for a leader.
+  await page.goto('/');
+  const attention = page.getByTestId('attention');
+  await expect(attention).toContainText('全市范围');
+  for (const group of ['attention-publicity', 'attention-sanctions', 'attention-missing', 'attention-anomalies']) {
+    await expect(page.getByTestId(group)).toBeVisible();
+  }
 });
 
-test('the period filter lives in the URL and changes the figures', async ({ page }) => {
-  await signIn(page, 'leader', '/?from=2000-01-01&to=2000-12-31');
-  await expect(page).toHaveURL(/from=2000-01-01/);
-  await expect(page.getByTestId('stat-accepted')).toHaveText('0');
-  await expect(page.getByTestId('district-table').locator('tbody tr')).toHaveCount(17);
+test('an attention line opens exactly the items it counts', async ({ page }) => {
+  await signIn(page, 'inspector');
+  const total = page.getByTestId('attention-publicity-total');
+  await expect(total).toBeVisible();
+  const n = num((/[\d,]+/.exec(await total.innerText()) ?? ['0'])[0]);
+  expect(n).toBeGreaterThan(0);
+  await total.click();
+  await expect(page).toHaveURL(/\/publicity\/items\?status=overdue&from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/);
+  const rows = page.getByTestId('items-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  while (await page.getByRole('button', { name: '加载更多' }).isVisible()) {
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await page.waitForTimeout(300);
+  }
+  await expect(page.getByTestId('items-shown')).toHaveText(new RegExp(`${n.toLocaleString('zh-CN')}$`));
+  const statuses = await rows.locator('td:nth-child(9)').allInnerTexts();
+  expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set(['逾期未公示']));
+});
+
+test('a district official sees city-wide cards but only their own district in the attention list', async ({ page }) => {
+  await signIn(page, 'district');
+  await expect(page.getByTestId('attention')).toContainText('仅列出您所辖范围内的事项');
+  const links = await page.getByTestId('attention').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(links.length).toBeGreaterThan(0);
+  for (const href of links) expect(href).toMatch(/[?&](district=990102|unit=D990102-\d+)(&|#|$)/);
+  expect(num(await page.getByTestId('cockpit-ingestion-accepted').innerText())).toBeGreaterThan(0);
+});
+
+test('the cockpit fits one 1920×1080 screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await signIn(page, 'leader');
+  await expect(page.getByTestId('attention-anomalies')).toBeVisible();
+  await expect(page.getByTestId('card-sanctions').locator('canvas')).toBeVisible();
+  const box = await page.getByTestId('attention').boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(1080);
+  const cards = await Promise.all(['card-ingestion', 'card-publicity', 'card-sanctions', 'card-ranking'].map((id) => page.getByTestId(id).boundingBox()));
+  // One row of four cards.
+  expect(new Set(cards.map((c) => Math.round(c!.y))).size).toBe(1);
+});
+
+test('the date of the cockpit lives in the URL and travels with its links', async ({ page }) => {
+  await signIn(page, 'leader', '/?asOf=2000-06-30');
+  await expect(page).toHaveURL(/asOf=2000-06-30/);
+  await expect(page.getByTestId('cockpit-ingestion-accepted')).toHaveText('0');
+  await expect(page.getByTestId('cockpit-publicity-rate')).toHaveText('—');
+  // No data in the window: each trend says so rather than drawing zeros.
+  await expect(page.getByTestId('card-publicity')).toContainText('暂无数据');
+  await expect(page.getByTestId('card-ingestion').locator('canvas')).toHaveCount(0);
+  await expect(page.getByTestId('card-publicity-link')).toHaveAttribute('href', '/publicity?from=2000-01-01&to=2000-06-30&asOf=2000-06-30');
+  await expect(page.getByTestId('card-ranking-link')).toHaveAttribute('href', '/assessment?period=2000-06');
+  await expect(page.getByTestId('attention-publicity')).toContainText('均已按期公示或未到期');
+  // Back to today: the page recomputes for today's date.
+  await page.getByRole('button', { name: '回到今天' }).click();
+  await expect(page).not.toHaveURL(/asOf=/);
+  await expect(page.getByTestId('cockpit-ingestion-accepted')).not.toHaveText('0');
+  await expect(page.getByTestId('card-publicity-link')).toHaveAttribute('href', /^\/publicity\?from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/);
 });
 
 test('pages not built yet say what they will hold and show no figures', async ({ page }) => {
@@ -67,4 +141,5 @@ test('English is one click away and sticks', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByTestId('card-publicity')).toContainText('Target 100% (binding)');
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { today } from '../../clock';
+import { isIsoDate } from '../../domain/calendar';
 import { startOfMonthsAgo } from '../../metrics/months';
 import { recordsByMonth, totalsByDistrict } from '../../metrics/overview';
+import { attentionList, ingestionCard, publicityCard, sanctionsCard } from '../../metrics/overview/cockpit';
 import { createTRPCRouter, protectedProcedure } from '../init';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -17,7 +19,25 @@ const windowInput = z
   })
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期 (from must not be after to)' });
 
+/** The cockpit is computed for one date (default today); every period of its cards is derived from it. */
+const asOfInput = z
+  .object({ asOf: z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD (asOf must be a real YYYY-MM-DD date)').optional() })
+  .optional()
+  .transform((v) => v?.asOf ?? today());
+
+/**
+ * The leaders' cockpit: one query per card so each draws (or fails) on its own; they travel in one batched request.
+ * Cards are city-wide for every role; the attention list is limited to the caller's item scope.
+ */
+const cockpitRouter = createTRPCRouter({
+  ingestion: protectedProcedure.input(asOfInput).query(({ input }) => ingestionCard(input)),
+  publicity: protectedProcedure.input(asOfInput).query(({ input }) => publicityCard(input)),
+  sanctions: protectedProcedure.input(asOfInput).query(({ input }) => sanctionsCard(input)),
+  attention: protectedProcedure.input(asOfInput).query(({ ctx, input }) => attentionList(ctx.scope, input)),
+});
+
 export const overviewRouter = createTRPCRouter({
+  cockpit: cockpitRouter,
   recordsByMonth: protectedProcedure.input(windowInput).query(async ({ input }) => ({
     ...input,
     rows: await recordsByMonth(input),
