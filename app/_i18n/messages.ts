@@ -143,16 +143,6 @@ export const zhCN = {
     link: '上传数据',
     streams: { records: '信用信息', licenses: '行政许可', penalties: '行政处罚', decisions: '决定登记', sanctions: '联合奖惩推送', feedback: '奖惩反馈' },
   },
-  placeholder: {
-    title: '建设中',
-    body: '本页面将在后续版本中提供以下内容：',
-    ingestion: '归集数量与质量、目标完成与年末预测、缺报与数据量异常，以及逐条下钻。',
-    publicity: '行政许可、行政处罚 7 个工作日内公示的及时率、迟报与漏报清单、预警。',
-    sanctions: '联合奖惩推送与反馈：反馈率、及时率、执行率，逾期未反馈清单与案件时间线。',
-    assessment: '区县与成员单位的月度考核得分、排名及其变化，每项得分可追溯到明细。',
-    inspection: '督查工作台：跨模块的问题清单、导出与督办通知单。',
-    admin: '用户、令牌、考核方案、工作日历与审计日志的管理。',
-  },
 };
 
 export type Messages = typeof zhCN;
@@ -292,16 +282,6 @@ export const en: Messages = {
     notAllowed: 'Only member-unit users and admins can upload data.',
     link: 'Upload data',
     streams: { records: 'Credit records', licenses: 'Licences', penalties: 'Penalties', decisions: 'Decision register', sanctions: 'Sanction pushes', feedback: 'Sanction feedback' },
-  },
-  placeholder: {
-    title: 'Under construction',
-    body: 'This page will hold:',
-    ingestion: 'Ingestion volume and quality, target completion and projection, missing submissions and anomalies, with drill-down.',
-    publicity: 'Seven-working-day publication timeliness of licences and penalties, late and missing items, early warnings.',
-    sanctions: 'Joint sanction pushes and feedback: feedback, timely and execution rates, overdue pushes and case timelines.',
-    assessment: 'Monthly district and unit scores, ranks and movement, each score traceable to its items.',
-    inspection: 'Inspector workbench: open problems across modules, exports and supervision notices.',
-    admin: 'Users, tokens, scoring scheme, working-day calendar and the audit log.',
   },
 };
 

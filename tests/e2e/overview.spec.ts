@@ -49,9 +49,17 @@ test('the cockpit: one card per area with its figure, target, trend and link, th
   await expect(sanctions).toContainText('目标 95% (预期性)');
   await expect(sanctions.getByRole('img', { name: '各月反馈率（按推送月份）' }).locator('canvas')).toBeVisible();
 
-  // The ranking card waits for the assessment module: an honest empty state and its link.
-  await expect(page.getByTestId('card-ranking')).toContainText('本月暂无排名数据');
-  await expect(page.getByTestId('card-ranking-link')).toHaveAttribute('href', /^\/assessment\?period=\d{4}-\d{2}$/);
+  // The ranking card: this month's top three and bottom three districts, as the assessment API ranks them.
+  const rankingHref = await page.getByTestId('card-ranking-link').getAttribute('href');
+  expect(rankingHref).toMatch(/^\/assessment\?period=\d{4}-\d{2}$/);
+  const period = rankingHref!.split('=')[1]!;
+  const api = (await (await page.request.get(`/api/v1/assessment?period=${period}&level=district`)).json()) as { rows: Array<{ name: string; rank: number }> };
+  expect(api.rows).toHaveLength(16);
+  const top = page.getByTestId('ranking-top').locator('li');
+  await expect(top).toHaveCount(3);
+  await expect(top.first()).toContainText(api.rows[0]!.name);
+  await expect(page.getByTestId('ranking-bottom').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('ranking-bottom').locator('li').last()).toContainText(api.rows[15]!.name);
 
   // Each card links to its dashboard with the period of its headline.
   await expect(page.getByTestId('card-publicity-link')).toHaveAttribute('href', /^\/publicity\?from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/);
@@ -126,13 +134,6 @@ test('the date of the cockpit lives in the URL and travels with its links', asyn
   await expect(page).not.toHaveURL(/asOf=/);
   await expect(page.getByTestId('cockpit-ingestion-accepted')).not.toHaveText('0');
   await expect(page.getByTestId('card-publicity-link')).toHaveAttribute('href', /^\/publicity\?from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}$/);
-});
-
-test('pages not built yet say what they will hold and show no figures', async ({ page }) => {
-  await signIn(page, 'leader', '/inspection');
-  await expect(page.getByRole('heading', { name: '督查' })).toBeVisible();
-  await expect(page.getByText('建设中')).toBeVisible();
-  await expect(page.locator('canvas')).toHaveCount(0);
 });
 
 test('English is one click away and sticks', async ({ page }) => {

@@ -43,6 +43,17 @@ export function OverviewPage({ initial = {} }: { initial?: CockpitInitial }) {
   const trpc = useTRPC();
   const resolved = useQuery(trpc.overview.cockpit.ingestion.queryOptions(input, { initialData: initial.ingestion }));
   const month = resolved.data?.period.month ?? asOf?.slice(0, 7);
+  const initialRanking = initial.ranking && initial.ranking.period === month ? initial.ranking.rows : undefined;
+  const ranking = useQuery(
+    trpc.assessment.ranking.queryOptions(
+      { period: month ?? '', level: 'district' },
+      {
+        enabled: month !== undefined && initialRanking === undefined,
+        select: (r) => r.rows.map(({ code, name, total, rank, movement }) => ({ code, name, total, rank, movement })),
+      },
+    ),
+  );
+  const rankingRows = initialRanking ?? ranking.data;
 
   return (
     <div className="space-y-4">
@@ -75,9 +86,7 @@ export function OverviewPage({ initial = {} }: { initial?: CockpitInitial }) {
         <IngestionCard input={input} context={context} initialData={initial.ingestion} />
         <PublicityCard input={input} context={context} initialData={initial.publicity} />
         <SanctionsCard input={input} context={context} initialData={initial.sanctions} />
-        {/* TODO(integrator): rows and isLoading from trpc.assessment.ranking ({ period: month, level: 'district' }), e.g.
-            useQuery(trpc.assessment.ranking.queryOptions(...)); for the first paint it can join the cards in initial.ts. */}
-        <RankingCard period={month ?? ''} rows={undefined} isLoading={month === undefined && resolved.isLoading} />
+        <RankingCard period={month ?? ''} rows={rankingRows} isLoading={rankingRows === undefined && (month === undefined ? resolved.isLoading : ranking.isLoading)} />
       </div>
 
       <AttentionList input={input} context={context} initialData={initial.attention} />

@@ -1,4 +1,5 @@
 import { headers } from 'next/headers';
+import { today } from '@/server/clock';
 import type { Attention, IngestionCard, PublicityCard, SanctionsCard } from '@/server/metrics/overview/cockpit';
 import { createCallerFactory, createContext } from '@/server/trpc/init';
 import { appRouter } from '@/server/trpc/router';
@@ -9,6 +10,8 @@ export type CockpitInitial = {
   publicity?: PublicityCard;
   sanctions?: SanctionsCard;
   attention?: Attention;
+  /** The districts' ranking of asOf's month. */
+  ranking?: { period: string; rows: Array<{ code: string; name: string; total: number; rank: number; movement: number | null }> };
 };
 
 const createCaller = createCallerFactory(appRouter);
@@ -26,6 +29,12 @@ export async function loadCockpit(asOf: string | undefined): Promise<CockpitInit
     caller.overview.cockpit.sanctions(input),
     caller.overview.cockpit.attention(input),
   ]);
+  const month = (asOf ?? today()).slice(0, 7);
+  // After the cards: chDB runs one query at a time, and the ranking reuses figures the cards have just warmed.
+  const ranking = await caller.assessment
+    .ranking({ period: month, level: 'district' })
+    .then((r) => ({ period: month, rows: r.rows.map(({ code, name, total, rank, movement }) => ({ code, name, total, rank, movement })) }))
+    .catch(() => undefined);
   const value = <T,>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : undefined);
-  return { ingestion: value(ingestion), publicity: value(publicity), sanctions: value(sanctions), attention: value(attention) };
+  return { ingestion: value(ingestion), publicity: value(publicity), sanctions: value(sanctions), attention: value(attention), ranking };
 }
