@@ -1,6 +1,7 @@
 /** Reading and writing scheme versions and manual scores (clickhouse/migrations/012_assessment.sql). */
 import { z } from 'zod';
 import { shanghaiTimestamp } from '../clock';
+import { bumpDataEpoch, keptPerEpoch } from '../db/dataEpoch';
 import { insertRows, queryRows } from '../db/query';
 import { DEFAULT_EFFECTIVE_FROM, DEFAULT_SCHEMES } from './defaultSchemes';
 import { indicatorSchema, LEVELS, savedIndicatorsSchema, schemeInForce, type Indicator, type Level, type Scheme } from './scheme';
@@ -18,7 +19,11 @@ const schemeRow = z.object({
 });
 
 /** Every version of a level's scheme, oldest first. */
-export async function listSchemes(level: Level): Promise<Scheme[]> {
+export function listSchemes(level: Level): Promise<Scheme[]> {
+  return keptPerEpoch('assessment', `schemes|${level}`, 30_000, () => readSchemes(level));
+}
+
+async function readSchemes(level: Level): Promise<Scheme[]> {
   const rows = await queryRows(
     `-- assessment: scheme versions
      SELECT level, version, effective_from AS effectiveFrom, name, note, indicators, created_by AS createdBy,
@@ -50,7 +55,7 @@ export async function saveScheme(input: {
 }): Promise<Scheme> {
   const indicators = savedIndicatorsSchema.parse(input.indicators);
   const run = saving.then(async () => {
-    const versions = await listSchemes(input.level);
+    const versions = await readSchemes(input.level);
     const version = (versions.at(-1)?.version ?? 0) + 1;
     const createdAt = shanghaiTimestamp();
     await insertRows('assessment_schemes', [
@@ -65,6 +70,7 @@ export async function saveScheme(input: {
         created_at: createdAt,
       },
     ]);
+    bumpDataEpoch('assessment');
     return { ...input, indicators, version, createdAt } satisfies Scheme;
   });
   saving = run.catch(() => undefined);
@@ -74,7 +80,7 @@ export async function saveScheme(input: {
 /** Writes version 1 (the default) of each level that has no scheme yet. Idempotent; run at start. */
 export async function ensureDefaultSchemes(): Promise<void> {
   for (const level of LEVELS) {
-    if ((await listSchemes(level)).length > 0) continue;
+    if ((await readSchemes(level)).length > 0) continue;
     await saveScheme({
       level,
       effectiveFrom: DEFAULT_EFFECTIVE_FROM,
@@ -99,7 +105,11 @@ const manualRow = z.object({
  * The manual scores counting for the given months: per indicator and entity the latest entry of each month.
  * A period longer than a month scores the mean of its months' entries (months without an entry take the default).
  */
-export async function manualScores(level: Level, months: readonly string[]): Promise<Array<z.infer<typeof manualRow> & { period: string }>> {
+export function manualScores(level: Level, months: readonly string[]): Promise<Array<z.infer<typeof manualRow> & { period: string }>> {
+  return keptPerEpoch('assessment', `manual|${level}|${months.join(',')}`, 30_000, () => readManualScores(level, months));
+}
+
+function readManualScores(level: Level, months: readonly string[]): Promise<Array<z.infer<typeof manualRow> & { period: string }>> {
   return queryRows(
     `-- assessment: manual scores (latest entry per month, indicator, entity)
      SELECT period, indicator_code AS indicatorCode, entity_code AS entityCode,
@@ -135,5 +145,6 @@ export async function enterManualScore(input: {
       entered_at: enteredAt,
     },
   ]);
+  bumpDataEpoch('assessment');
   return { score: input.score, reason: input.reason, enteredBy: input.enteredBy, enteredAt };
 }

@@ -5,25 +5,49 @@
  *   'closed'     backfills (rows carrying past receipt times: backfill tokens, the demo generator), calendar rebuilds
  *                and reference reloads: any figure of any period may move;
  *   'publicity'  additionally every write to the double-publicity streams: a decision registered or published today
- *                may be dated inside a closed period and is overdue as of its end (design.md §5).
+ *                may be dated inside a closed period and is overdue as of its end (design.md §5);
+ *   'reference'  only calendar rebuilds and reference reloads: for cached reference lists, targets and working days;
+ *   'assessment' scheme versions saved and manual scores entered in this process.
  * Writes made by other processes (another app instance against the same ClickHouse server) are not seen here; memo
  * entries also expire, which bounds that staleness.
  */
-export type EpochKind = 'closed' | 'publicity';
-export type DataChange = 'backfill' | 'calendar' | 'reference' | 'publicity-stream' | 'other-stream';
+export type EpochKind = 'closed' | 'publicity' | 'reference' | 'assessment';
+export type DataChange = 'backfill' | 'calendar' | 'reference' | 'publicity-stream' | 'other-stream' | 'assessment';
 
-const epochs: Record<EpochKind, number> = { closed: 0, publicity: 0 };
+const epochs: Record<EpochKind, number> = { closed: 0, publicity: 0, reference: 0, assessment: 0 };
 
 export const dataEpoch = (kind: EpochKind = 'closed') => epochs[kind];
 
 export function bumpDataEpoch(change: DataChange): void {
   if (change === 'other-stream') return;
+  if (change === 'assessment') {
+    epochs.assessment += 1;
+    return;
+  }
   epochs.publicity += 1;
   if (change !== 'publicity-stream') epochs.closed += 1;
+  if (change === 'calendar' || change === 'reference') epochs.reference += 1;
 }
 
 /** The change an ingest batch makes, by stream and whether its sender may backdate receipts. */
 export function ingestChange(stream: string, backfill: boolean): DataChange {
   if (backfill) return 'backfill';
   return stream === 'licenses' || stream === 'penalties' || stream === 'decisions' ? 'publicity-stream' : 'other-stream';
+}
+
+const kept = new Map<string, { epoch: number; at: number; value: Promise<unknown> }>();
+
+/**
+ * A value read from ClickHouse, kept while the epoch it depends on is unchanged and for at most `ttlMs` (writes by
+ * other processes are not counted here). A failed read is not kept.
+ */
+export function keptPerEpoch<T>(kind: EpochKind, key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
+  const k = `${kind}|${key}`;
+  const now = Date.now();
+  const hit = kept.get(k);
+  if (hit && hit.epoch === epochs[kind] && now - hit.at <= ttlMs) return hit.value as Promise<T>;
+  const value = read();
+  kept.set(k, { epoch: epochs[kind], at: now, value });
+  value.catch(() => kept.delete(k));
+  return value;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataEpoch } from '../db/dataEpoch';
+import { dataEpoch, keptPerEpoch } from '../db/dataEpoch';
 import { queryRows } from '../db/query';
 
 /**
@@ -11,13 +11,13 @@ function cachedList<T extends object[]>(read: () => Promise<T>): () => Promise<T
   let kept: { epoch: number; at: number; value: Promise<T> } | null = null;
   return () => {
     const now = Date.now();
-    if (!kept || kept.epoch !== dataEpoch() || now - kept.at > LIST_TTL_MS) {
+    if (!kept || kept.epoch !== dataEpoch('reference') || now - kept.at > LIST_TTL_MS) {
       // Frozen: every caller shares these rows, so a caller that tried to change them would fail loudly.
       const value = read().then((rows) => {
         for (const r of rows) Object.freeze(r);
         return Object.freeze(rows) as T;
       });
-      kept = { epoch: dataEpoch(), at: now, value };
+      kept = { epoch: dataEpoch('reference'), at: now, value };
       value.catch(() => {
         kept = null;
       });
@@ -97,3 +97,23 @@ export const REFERENCE_LISTS = {
   measures: listMeasures,
 } as const;
 export type ReferenceList = keyof typeof REFERENCE_LISTS;
+
+export const targetRow = z.object({ code: z.string(), target: z.number(), binding: z.boolean() });
+export type TargetRow = z.infer<typeof targetRow>;
+export type TargetKpi = 'ingestion_records' | 'publicity_on_time_rate' | 'sanction_feedback_rate';
+
+/**
+ * Annual targets of one KPI for every unit or district (targets.kpi). Loaded with the reference data, so kept per
+ * reference epoch like the lists above; frozen because callers share them.
+ */
+export function annualTargets(year: number, level: 'unit' | 'district', kpi: TargetKpi): Promise<readonly TargetRow[]> {
+  return keptPerEpoch('reference', `targets|${year}|${level}|${kpi}`, LIST_TTL_MS, () =>
+    queryRows(
+    `-- reference: annual targets
+     SELECT code, target, binding FROM targets FINAL
+     WHERE year = {year:UInt16} AND level = {level:String} AND kpi = {kpi:String}`,
+    { year, level, kpi },
+    targetRow,
+    ).then((rows) => Object.freeze(rows.map((r) => Object.freeze(r)))),
+  );
+}

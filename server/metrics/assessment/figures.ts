@@ -6,11 +6,9 @@
  * (every count here is additive over units: distinct keys include the unit), and its ingestion target is the
  * district's own annual target. Reading by unit once serves both levels.
  */
-import { z } from 'zod';
 import { EMPTY_FIGURES, type EntityFigures } from '../../assessment/score';
 import type { Level } from '../../assessment/scheme';
-import { queryRows } from '../../db/query';
-import { listUnits } from '../../reference/queries';
+import { annualTargets, listUnits } from '../../reference/queries';
 import { ingestionKpi } from '../ingestion/kpi';
 import { followUpFigures } from '../inspection/followUp';
 import { publicityKpi } from '../publicity/kpi';
@@ -39,7 +37,7 @@ export async function periodFigures(
   opts: { notices: boolean } = { notices: true },
 ): Promise<Map<string, EntityFigures>> {
   const u = await unitFigures(w, today, opts.notices);
-  return level === 'unit' ? u.units : districtFigures(u, w.asOf < today);
+  return level === 'unit' ? u.units : districtFigures(u);
 }
 
 const proRate = (target: number | null, wd: UnitFigures['workdays']) =>
@@ -91,20 +89,12 @@ async function unitFigures(w: PeriodWindow, today: string, notices: boolean): Pr
   return { units, workdays, year: ingestion.targetBasis.year };
 }
 
-const targetRow = z.object({ code: z.string(), target: z.number() });
 
-const readDistrictTargets = (year: number) =>
-  queryRows(
-    `-- assessment: annual district ingestion targets
-     SELECT code, target FROM targets FINAL WHERE year = {year:UInt16} AND level = 'district' AND kpi = 'ingestion_records'`,
-    { year },
-    targetRow,
-  );
 
-async function districtFigures(u: UnitFigures, closed: boolean): Promise<Map<string, EntityFigures>> {
+async function districtFigures(u: UnitFigures): Promise<Map<string, EntityFigures>> {
   const [units, targets] = await Promise.all([
     listUnits(),
-    closed ? memoized('closed', `district-targets|${u.year}`, () => readDistrictTargets(u.year)) : readDistrictTargets(u.year),
+    annualTargets(u.year, 'district', 'ingestion_records'),
   ]);
   const districtOf = new Map(units.map((x) => [x.code, x.districtCode]));
   const out = new Map<string, EntityFigures>();

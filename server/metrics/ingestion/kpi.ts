@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { queryOne, queryRows } from '../../db/query';
+import { keptPerEpoch } from '../../db/dataEpoch';
+import { annualTargets } from '../../reference/queries';
 import { monthsBetween } from '../months';
 import { filterParams, filterSql, withFilters, type Filters } from './filters';
 import { loadReference, provides, unitsInScope, type Reference } from './reference';
@@ -151,34 +153,21 @@ export async function ingestionKpi(
           unitYtd,
         )
       : Promise.resolve([]),
-    withTargets
-      ? queryRows(
-          `-- ingestion kpi: annual targets
-           SELECT code, target, binding FROM targets FINAL
-           WHERE year = {year:UInt16} AND level = {level:String} AND kpi = 'ingestion_records'`,
-          { year, level: targetLevel },
-          targetRow,
-        )
-      : Promise.resolve([]),
-    withTargets && targetLevel === 'unit'
-      ? queryRows(
-          `-- ingestion kpi: annual district targets
-           SELECT code, target, binding FROM targets FINAL
-           WHERE year = {year:UInt16} AND level = 'district' AND kpi = 'ingestion_records'`,
-          { year },
-          targetRow,
-        )
-      : Promise.resolve(null),
-    queryOne(
-      `-- ingestion kpi: working days of the target year
-       SELECT toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', {refDate:Date}, toUInt32(0)))
-                - toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', subtractDays({yearStart:Date}, 1), toUInt32(0))) AS elapsed,
-              toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', {yearEnd:Date}, toUInt32(0)))
-                - toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', subtractDays({yearStart:Date}, 1), toUInt32(0))) AS inYear,
-              toUInt8(dictHas('calendar_by_date', subtractDays({yearStart:Date}, 1)) AND dictHas('calendar_by_date', {yearEnd:Date})) AS covered,
-              (SELECT toUInt8(ifNull(min(known), 0)) FROM calendar_days FINAL WHERE date BETWEEN {yearStart:Date} AND {yearEnd:Date}) AS known`,
-      { refDate, yearStart, yearEnd },
-      workdaysRow,
+    withTargets ? annualTargets(year, targetLevel, 'ingestion_records') : Promise.resolve([]),
+    withTargets && targetLevel === 'unit' ? annualTargets(year, 'district', 'ingestion_records') : Promise.resolve(null),
+    // Working days depend on the calendar only: kept per reference epoch.
+    keptPerEpoch('reference', `workdays|${refDate}`, 60_000, () =>
+      queryOne(
+        `-- ingestion kpi: working days of the target year
+         SELECT toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', {refDate:Date}, toUInt32(0)))
+                  - toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', subtractDays({yearStart:Date}, 1), toUInt32(0))) AS elapsed,
+                toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', {yearEnd:Date}, toUInt32(0)))
+                  - toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', subtractDays({yearStart:Date}, 1), toUInt32(0))) AS inYear,
+                toUInt8(dictHas('calendar_by_date', subtractDays({yearStart:Date}, 1)) AND dictHas('calendar_by_date', {yearEnd:Date})) AS covered,
+                (SELECT toUInt8(ifNull(min(known), 0)) FROM calendar_days FINAL WHERE date BETWEEN {yearStart:Date} AND {yearEnd:Date}) AS known`,
+        { refDate, yearStart, yearEnd },
+        workdaysRow,
+      ),
     ),
   ]);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryOne, queryRows } from '../../db/query';
-import { listDistricts, listMeasures, listUnits } from '../../reference/queries';
+import { annualTargets, listDistricts, listMeasures, listUnits, type TargetRow } from '../../reference/queries';
 import {
   casesCount,
   countsSourcesSql,
@@ -106,18 +106,10 @@ export async function sanctionKpi(filters: SanctionFilters, groupBy: SanctionGro
   };
 }
 
-const targetRow = z.object({ code: z.string(), target: z.number(), binding: z.boolean() });
-type TargetRow = z.infer<typeof targetRow>;
 
 /** Feedback-rate targets (targets.kpi = 'sanction_feedback_rate') of every unit or district for a year. */
 async function feedbackTargets(level: 'unit' | 'district', year: number) {
-  const rows = await queryRows(
-    `-- sanction feedback targets
-     SELECT code, target, binding FROM targets FINAL
-     WHERE year = {year:UInt16} AND level = {level:String} AND kpi = 'sanction_feedback_rate'`,
-    { year, level },
-    targetRow,
-  );
+  const rows = await annualTargets(year, level, 'sanction_feedback_rate');
   return new Map(rows.map((r) => [r.code, r]));
 }
 
