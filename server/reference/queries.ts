@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataEpoch, keptPerEpoch } from '../db/dataEpoch';
+import { keptPerEpoch } from '../db/dataEpoch';
 import { queryRows } from '../db/query';
 
 /**
@@ -7,23 +7,15 @@ import { queryRows } from '../db/query';
  * every figure names its keys with them: keep them per epoch for a minute rather than asking ClickHouse each time.
  */
 const LIST_TTL_MS = 60_000;
-function cachedList<T extends object[]>(read: () => Promise<T>): () => Promise<T> {
-  let kept: { epoch: number; at: number; value: Promise<T> } | null = null;
-  return () => {
-    const now = Date.now();
-    if (!kept || kept.epoch !== dataEpoch('reference') || now - kept.at > LIST_TTL_MS) {
-      // Frozen: every caller shares these rows, so a caller that tried to change them would fail loudly.
-      const value = read().then((rows) => {
-        for (const r of rows) Object.freeze(r);
-        return Object.freeze(rows) as T;
-      });
-      kept = { epoch: dataEpoch('reference'), at: now, value };
-      value.catch(() => {
-        kept = null;
-      });
-    }
-    return kept.value;
-  };
+
+/** Frozen: every caller shares these rows, so a caller that tried to change them would fail loudly. */
+const frozen = <T extends object[]>(rows: T): T => {
+  for (const r of rows) Object.freeze(r);
+  return Object.freeze(rows) as T;
+};
+
+function cachedList<T extends object[]>(name: string, read: () => Promise<T>): () => Promise<T> {
+  return () => keptPerEpoch('reference', name, LIST_TTL_MS, () => read().then(frozen));
 }
 
 export const districtRow = z.object({ code: z.string(), name: z.string(), shortName: z.string(), level: z.string() });
@@ -52,7 +44,7 @@ export const measureRow = z.object({
   feedbackDays: z.number(),
 });
 
-export const listDistricts = cachedList(() =>
+export const listDistricts = cachedList('districts', () =>
   queryRows(
     `-- reference: districts
      SELECT code, name, short_name AS shortName, level FROM districts FINAL ORDER BY sort, code`,
@@ -61,7 +53,7 @@ export const listDistricts = cachedList(() =>
   ),
 );
 
-export const listUnits = cachedList(() =>
+export const listUnits = cachedList('units', () =>
   queryRows(
     `-- reference: units
      SELECT code, name, short_name AS shortName, level, district_code AS districtCode, member, kind
@@ -71,7 +63,7 @@ export const listUnits = cachedList(() =>
   ),
 );
 
-export const listCatalog = cachedList(() =>
+export const listCatalog = cachedList('catalog', () =>
   queryRows(
     `-- reference: catalog
      SELECT code, name, category, subject_types AS subjectTypes, frequency, provider_kinds AS providerKinds
@@ -114,6 +106,6 @@ export function annualTargets(year: number, level: 'unit' | 'district', kpi: Tar
      WHERE year = {year:UInt16} AND level = {level:String} AND kpi = {kpi:String}`,
     { year, level, kpi },
     targetRow,
-    ).then((rows) => Object.freeze(rows.map((r) => Object.freeze(r)))),
+    ).then(frozen),
   );
 }
