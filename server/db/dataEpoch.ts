@@ -35,11 +35,13 @@ export function ingestChange(stream: string, backfill: boolean): DataChange {
   return stream === 'licenses' || stream === 'penalties' || stream === 'decisions' ? 'publicity-stream' : 'other-stream';
 }
 
-const kept = new Map<string, { epoch: number; at: number; value: Promise<unknown> }>();
+type Kept = { kind: EpochKind; epoch: number; at: number; ttlMs: number; value: Promise<unknown> };
+const kept = new Map<string, Kept>();
+const MAX_KEPT = 400;
 
 /**
  * A value read from ClickHouse, kept while the epoch it depends on is unchanged and for at most `ttlMs` (writes by
- * other processes are not counted here). A failed read is not kept.
+ * other processes are not counted here). A failed read is not kept. At most MAX_KEPT values: past ones go first.
  */
 export function keptPerEpoch<T>(kind: EpochKind, key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
   const k = `${kind}|${key}`;
@@ -47,7 +49,12 @@ export function keptPerEpoch<T>(kind: EpochKind, key: string, ttlMs: number, rea
   const hit = kept.get(k);
   if (hit && hit.epoch === epochs[kind] && now - hit.at <= ttlMs) return hit.value as Promise<T>;
   const value = read();
-  kept.set(k, { epoch: epochs[kind], at: now, value });
+  kept.delete(k);
+  kept.set(k, { kind, epoch: epochs[kind], at: now, ttlMs, value });
   value.catch(() => kept.delete(k));
+  if (kept.size > MAX_KEPT) {
+    for (const [key0, e] of kept) if (e.epoch !== epochs[e.kind] || now - e.at > e.ttlMs) kept.delete(key0);
+    while (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value as string);
+  }
   return value;
 }

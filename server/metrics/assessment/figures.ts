@@ -13,8 +13,8 @@ import { ingestionKpi } from '../ingestion/kpi';
 import { followUpFigures } from '../inspection/followUp';
 import { publicityKpi } from '../publicity/kpi';
 import { sanctionKpi } from '../sanctions/kpi';
-import { dataEpoch, type EpochKind } from '../../db/dataEpoch';
-import { memoized, shared } from './memo';
+import { dataEpoch, keptPerEpoch, type EpochKind } from '../../db/dataEpoch';
+import { sharedInFlight } from '../cubeBuilds';
 
 export type PeriodWindow = { from: string; to: string; asOf: string };
 
@@ -26,9 +26,10 @@ type UnitFigures = {
 };
 
 /**
- * Figures per entity code. Each source is memoized once the period has ended, under the data epoch that can still
- * move it (./memo.ts, server/db/dataEpoch.ts: double publicity under 'publicity', the others under 'closed'), and
- * computed live while the period runs (calls in flight at the same time share one computation).
+ * Figures per entity code. Each source is kept once the period has ended, under the data epoch that can still move it
+ * (server/db/dataEpoch.ts: double publicity under 'publicity', the others under 'closed'; a closed period's figures
+ * are taken as of its end, so ordinary receipts cannot move the others), and computed live while the period runs
+ * (calls in flight at the same time share one computation).
  */
 export async function periodFigures(
   level: Level,
@@ -43,10 +44,15 @@ export async function periodFigures(
 const proRate = (target: number | null, wd: UnitFigures['workdays']) =>
   target === null || wd.elapsed === null || !wd.inYear ? null : Math.round((target * wd.elapsed) / wd.inYear);
 
+const CLOSED_TTL_MS = 10 * 60_000;
+const inFlight = sharedInFlight<unknown>();
+
 function sourceOf(w: PeriodWindow, today: string) {
   const window = `${w.from}|${w.to}|${w.asOf}`;
   return <T>(name: string, epoch: EpochKind, compute: () => Promise<T>): Promise<T> =>
-    w.asOf < today ? memoized(epoch, `${name}|${window}`, compute) : shared(`${name}|${window}|${dataEpoch('publicity')}`, compute);
+    w.asOf < today
+      ? keptPerEpoch(epoch, `assessment-${name}|${window}`, CLOSED_TTL_MS, compute)
+      : (inFlight(`${name}|${window}|${dataEpoch('publicity')}`, compute) as Promise<T>);
 }
 
 /** `notices`: whether to read the notices' follow-up figures (only schemes using notice_rectification need them). */

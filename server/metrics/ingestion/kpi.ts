@@ -71,7 +71,6 @@ export type KpiAnswer = {
 const keyValue = z.object({ key: z.string(), accepted: z.number(), acceptedRows: z.number() });
 const keyRejected = z.object({ key: z.string(), rejectedRows: z.number() });
 const unitYtd = z.object({ districtCode: z.string(), unitCode: z.string(), accepted: z.number() });
-const targetRow = z.object({ code: z.string(), target: z.number(), binding: z.boolean() });
 const workdaysRow = z.object({ elapsed: z.number(), inYear: z.number(), covered: z.number(), known: z.number() });
 
 const rate = (num: number, den: number) => (den === 0 ? null : num / den);
@@ -260,14 +259,7 @@ export async function ingestionKpi(
     }
     if (f.unit && targetLevel === 'district') {
       // Grouped by district with a unit filter: the unit's own target is not among the district rows.
-      const own = await queryRows(
-        `-- ingestion kpi: the filtered unit's target
-         SELECT code, target, binding FROM targets FINAL
-         WHERE year = {year:UInt16} AND level = 'unit' AND code = {unit:String} AND kpi = 'ingestion_records'`,
-        { year, unit: f.unit },
-        targetRow,
-      );
-      scopeTarget = own[0] ?? null;
+      scopeTarget = (await annualTargets(year, 'unit', 'ingestion_records')).find((t) => t.code === f.unit) ?? null;
     }
   }
   const ytdTotal = withTargets ? ytd.reduce((s, r) => s + r.accepted, 0) : null;

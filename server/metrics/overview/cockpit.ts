@@ -11,10 +11,9 @@
  * Overdue publicity decisions and sanction pushes are counted over the trend window (decision / pushed date in the
  * last 12 months, the default window of their pages), so the numbers equal what the linked pages list.
  */
-import { z } from 'zod';
 import type { ItemScope } from '../../auth/roles';
-import { queryRows } from '../../db/query';
 import { addDays } from '../../domain/calendar';
+import { annualTargets } from '../../reference/queries';
 import { volumeAnomalies } from '../ingestion/anomalies';
 import type { Filters } from '../ingestion/filters';
 import { narrowToScope } from '../ingestion/items';
@@ -144,17 +143,10 @@ export type SanctionsCard = {
   calendarWarning: boolean;
 };
 
-const targetRow = z.object({ target: z.number(), binding: z.boolean() });
 
 /** The feedback-rate target of every district for a year (targets are set per unit and per district). */
 async function cityFeedbackTarget(year: number): Promise<{ target: number | null; binding: boolean | null }> {
-  const rows = await queryRows(
-    `-- cockpit: district feedback-rate targets
-     SELECT target, binding FROM targets FINAL
-     WHERE year = {year:UInt16} AND level = 'district' AND kpi = 'sanction_feedback_rate'`,
-    { year },
-    targetRow,
-  );
+  const rows = await annualTargets(year, 'district', 'sanction_feedback_rate');
   const values = new Set(rows.map((r) => r.target));
   if (rows.length === 0 || values.size !== 1) return { target: null, binding: null };
   return { target: rows[0]!.target, binding: rows.every((r) => r.binding) };
