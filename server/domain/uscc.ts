@@ -14,7 +14,28 @@ export const USCC_WEIGHTS: readonly number[] = [1, 3, 9, 27, 19, 26, 16, 17, 20,
 export type UsccErrorCode = 'USCC_LENGTH' | 'USCC_CHARSET' | 'USCC_CHECK';
 export type UsccResult = { ok: true } | { ok: false; code: UsccErrorCode };
 
-const USCC_VALUE = new Map<string, number>([...USCC_CHARSET].map((c, i) => [c, i]));
+/** Value of each character code in the charset, -1 outside it (a table: validation runs for every row received). */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_CHARSET.length; i++) USCC_VALUE[USCC_CHARSET.charCodeAt(i)] = i;
+
+const valueAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i);
+  return c < 128 ? USCC_VALUE[c]! : -1;
+};
+
+/** Σ value × weight over the first 17 characters, or -1 when one is outside the charset. */
+function weightedSum(s: string): number {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = valueAt(s, i);
+    if (v < 0) return -1;
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  return sum;
+}
+
+// 31 − (Σ mod 31), where 31 maps back to value 0.
+const checkValue = (sum: number) => (31 - (sum % 31)) % 31;
 
 /**
  * Check character for a 17-character body, or null when the body has the wrong length or a character
@@ -22,24 +43,17 @@ const USCC_VALUE = new Map<string, number>([...USCC_CHARSET].map((c, i) => [c, i
  */
 export function computeUsccCheckChar(first17: string): string | null {
   if (first17.length !== 17) return null;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = USCC_VALUE.get(first17.charAt(i));
-    if (v === undefined) return null;
-    sum += v * USCC_WEIGHTS[i]!;
-  }
-  // 31 − (Σ mod 31), where 31 maps back to value 0.
-  return USCC_CHARSET.charAt((31 - (sum % 31)) % 31);
+  const sum = weightedSum(first17);
+  return sum < 0 ? null : USCC_CHARSET.charAt(checkValue(sum));
 }
 
 /** Validate a full 18-character code. Input must already be uppercase: we do not normalise silently. */
 export function validateUscc(code: string): UsccResult {
   if (code.length !== 18) return { ok: false, code: 'USCC_LENGTH' };
   for (let i = 0; i < 18; i++) {
-    if (!USCC_VALUE.has(code.charAt(i))) return { ok: false, code: 'USCC_CHARSET' };
+    if (valueAt(code, i) < 0) return { ok: false, code: 'USCC_CHARSET' };
   }
-  const expected = computeUsccCheckChar(code.slice(0, 17));
-  if (expected !== code.charAt(17)) return { ok: false, code: 'USCC_CHECK' };
+  if (checkValue(weightedSum(code)) !== valueAt(code, 17)) return { ok: false, code: 'USCC_CHECK' };
   return { ok: true };
 }
 
