@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { z } from 'zod';
 import { getClickHouse } from './client';
+import { encodeRows, type EncodedRows } from './encodeRows';
 
 /**
  * Values bound as ClickHouse query parameters: the SQL names them `{name:Type}` and the server substitutes them.
@@ -70,30 +73,33 @@ export async function runCommand(sql: string, params: QueryParams = {}): Promise
   }
 }
 
-/**
- * Insert rows (objects keyed by column name). The columns are the first row's keys; values go as
- * JSONCompactEachRow (no repeated keys: less to write and to parse). Columns left out take their defaults.
- */
+/** Insert rows (objects keyed by column name); the columns are the first row's, left-out columns take their defaults. */
 export async function insertRows(table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
   if (rows.length === 0) return;
-  const { client, rawJsonInsert } = await getClickHouse();
-  const columns = Object.keys(rows[0]!);
-  const table2d = new Array<unknown[]>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const values = new Array<unknown>(columns.length);
-    for (let c = 0; c < columns.length; c++) {
-      const v = row[columns[c]!];
-      if (v === undefined) throw new QueryError(`Insert into ${table}: row ${i} has no value for ${columns[c]}`, `insert ${table}`);
-      values[c] = v;
-    }
-    table2d[i] = values;
+  let encoded: EncodedRows;
+  try {
+    encoded = encodeRows(table, rows);
+  } catch (error) {
+    throw new QueryError(error instanceof Error ? error.message : String(error), `insert ${table}`);
   }
+  await insertEncoded(table, encoded);
+}
+
+/** Insert rows already encoded by encodeRows (e.g. in a worker thread). */
+export async function insertEncoded(table: string, rows: Pick<EncodedRows, 'columns' | 'body' | 'count'>): Promise<void> {
+  if (rows.count === 0) return;
+  const { client, rawJsonInsert } = await getClickHouse();
   try {
     if (rawJsonInsert) {
-      await rawJsonInsert(table, columns, Buffer.from(table2d.map((v) => JSON.stringify(v)).join('\n')));
+      await rawJsonInsert(table, rows.columns, rows.body);
     } else {
-      await client.insert({ table, columns: columns as [string, ...string[]], values: table2d, format: 'JSONCompactEachRow' });
+      // Already encoded: sent as the request body of the INSERT (column names come from our own row objects).
+      const result = await client.exec({
+        query: `INSERT INTO ${table} (${rows.columns.join(', ')}) FORMAT JSONCompactEachRow`,
+        values: Readable.from([rows.body]),
+      });
+      result.stream.resume();
+      await finished(result.stream);
     }
   } catch (error) {
     throw new QueryError(`Insert into ${table} failed`, `insert ${table}`, { cause: error });

@@ -1,19 +1,20 @@
 import { TupleParam } from '@clickhouse/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { shanghaiTimestamp } from '../clock';
-import { today } from '../clock';
+import { shanghaiTimestamp, today } from '../clock';
 import { bumpDataEpoch, ingestChange } from '../db/dataEpoch';
-import { insertRows, queryRows, runCommand } from '../db/query';
+import { encodeRows } from '../db/encodeRows';
+import { insertEncoded, insertRows, queryRows, runCommand } from '../db/query';
 import { subjectHashKey } from '../privacyKey';
-import { BodyError, textChunks } from './body';
-import { CHUNK_ROWS, ERRORS_IN_ANSWER, MAX_ROWS } from './limits';
-import { parseCsv, parseJsonArray, parseNdjson, type BodyFormat, type ParsedRow } from './parse';
+import { BodyError, bodyBytes, decodeChunks } from './body';
+import { ERRORS_IN_ANSWER } from './limits';
+import type { BodyFormat } from './parse';
 import { referenceSets } from './referenceSets';
-import type { StoredRow } from './store';
 import { rowKeyOf } from './rowKey';
 import { STREAM_KEYS, type Stream } from './streams';
-import { COMMON_FIELDS, maskIdsInText, STREAM_FIELDS, validateRow, type RowError, type ValidationContext } from './validate';
+import type { RowError, ValidationContext } from './validate';
+import { rejectedRow, type ValidatedChunk, type ValidationSummary } from './validateBody';
+import { validateRequestBody } from './validateInWorker';
 
 export type IngestAnswer = { batchId: string; accepted: number; rejected: number; errors: RowError[] };
 
@@ -53,59 +54,66 @@ async function replay(unitCode: string, key: string) {
   return rows[0] ?? null;
 }
 
-/** Feedback may only answer pushes addressed to the sending unit: the keys of this chunk that exist as pushes. */
-async function addressedPushes(unitCode: string, rows: StoredRow[]): Promise<Set<string>> {
-  const keys = [...new Set(rows.map((r) => `${r.case_id}\u0001${r.measure_code}`))].map((k) => new TupleParam(k.split('\u0001')));
-  if (keys.length === 0) return new Set();
+/** Feedback may only answer pushes addressed to the sending unit: which of these keys (case\x01measure) are its pushes. */
+async function addressedPushes(unitCode: string, keys: readonly string[]): Promise<Set<string>> {
+  const distinct = [...new Set(keys)].map((k) => new TupleParam(k.split('\u0001')));
+  if (distinct.length === 0) return new Set();
   const found = await queryRows(
     `-- pushes addressed to a unit
      SELECT DISTINCT case_id, measure_code FROM sanctions
      WHERE responding_unit = {unit:String} AND (case_id, measure_code) IN {keys:Array(Tuple(String, String))}`,
-    { unit: unitCode, keys },
+    { unit: unitCode, keys: distinct },
     z.object({ case_id: z.string(), measure_code: z.string() }),
   );
   return new Set(found.map((f) => `${f.case_id}\u0001${f.measure_code}`));
 }
 
-function parserFor(format: BodyFormat, stream: Stream, chunks: AsyncIterable<string>): AsyncIterable<ParsedRow> {
-  if (format === 'ndjson') return parseNdjson(chunks);
-  if (format === 'json') return parseJsonArray(chunks);
-  return parseCsv(chunks, new Set([...STREAM_FIELDS[stream], ...COMMON_FIELDS]));
-}
+const streamColumns = new Map<Stream, Promise<string[]>>();
 
-/** Hash the body as it streams by, for the Idempotency-Key check. */
-async function* hashing(chunks: AsyncIterable<string>, hash: ReturnType<typeof createHash>): AsyncGenerator<string> {
-  for await (const chunk of chunks) {
-    hash.update(chunk);
-    yield chunk;
-  }
-}
-
-/** Move a staged batch into its stream table, keeping each key's earliest receipt. */
-async function commitStaged(stream: Stream, batchId: string): Promise<void> {
-  const columns = (
-    await queryRows(
+/** The stream table's columns but first_received_at (the schema only changes with migrations, before serving). */
+function columnsOf(stream: Stream): Promise<string[]> {
+  let columns = streamColumns.get(stream);
+  if (!columns) {
+    columns = queryRows(
       `SELECT name FROM system.columns WHERE database = currentDatabase() AND table = {table:String} ORDER BY position`,
       { table: stream },
       z.object({ name: z.string() }),
-    )
-  )
-    .map((c) => c.name)
-    .filter((c) => c !== 'first_received_at');
-  const keys = STREAM_KEYS[stream].join(', ');
-  // Identifiers come from the schema and the fixed key table; the batch id is bound.
+    ).then((rows) => rows.map((c) => c.name).filter((c) => c !== 'first_received_at'));
+    columns.catch(() => streamColumns.delete(stream));
+    streamColumns.set(stream, columns);
+  }
+  return columns;
+}
+
+/**
+ * Move a staged batch into its stream table, keeping each key's earliest receipt: the earliest of what is stored for
+ * the key and what the batch brings. Stored keys are found by a hash of the key within the keys' leading scope (the
+ * sender's district and unit, or the distinct scopes of the batch for sanctions, keyed by the responding unit), then
+ * joined exactly. Only a backfill can bring several receipt times for one key; a live batch has one.
+ */
+async function commitStaged(stream: Stream, batchId: string, opts: { districtCode: string; unitCode: string; backfill: boolean }): Promise<void> {
+  const columns = await columnsOf(stream);
+  const keyColumns = STREAM_KEYS[stream];
+  const keys = keyColumns.join(', ');
+  const staged = `staging_${stream} WHERE batch_id = {batch:UUID}`;
+  const [scopeA, scopeB] = keyColumns as [string, string];
+  const scope =
+    scopeA === 'district_code' && scopeB === 'unit_code'
+      ? 'district_code = {district:String} AND unit_code = {unit:String}'
+      : `(${scopeA}, ${scopeB}) IN (SELECT DISTINCT ${scopeA}, ${scopeB} FROM ${staged})`;
+  const batchFirst = opts.backfill ? `min(received_at) OVER (PARTITION BY ${keys})` : 'received_at';
+  // Identifiers come from the schema and the fixed key table; values are bound.
   await runCommand(
     `-- commit staged batch
      INSERT INTO ${stream} (${columns.join(', ')}, first_received_at)
      SELECT ${columns.map((c) => `s.${c}`).join(', ')},
             if(isNull(e.first) OR e.first > s.batch_first, s.batch_first, assumeNotNull(e.first))
-     FROM (SELECT *, min(received_at) OVER (PARTITION BY ${keys}) AS batch_first
-           FROM staging_${stream} WHERE batch_id = {batch:UUID}) AS s
+     FROM (SELECT *, ${batchFirst} AS batch_first FROM ${staged}) AS s
      LEFT JOIN (SELECT ${keys}, min(first_received_at) AS first FROM ${stream}
-                WHERE (${keys}) IN (SELECT ${keys} FROM staging_${stream} WHERE batch_id = {batch:UUID})
+                WHERE ${scope} AND cityHash64(${keys}) IN (SELECT cityHash64(${keys}) FROM ${staged})
                 GROUP BY ${keys}) AS e USING (${keys})
      SETTINGS join_use_nulls = 1`,
-    { batch: batchId },
+    { batch: batchId, district: opts.districtCode, unit: opts.unitCode },
   );
 }
 
@@ -123,7 +131,7 @@ export async function ingestBatch(req: IngestRequest): Promise<IngestAnswer & { 
       if (previous) {
         // Drain the body to compare it with the first request's.
         const hash = createHash('sha256');
-        for await (const chunk of hashing(textChunks(req.body), hash)) void chunk;
+        for await (const chunk of decodeChunks(bodyBytes(req.body), { onBytes: (b) => hash.update(b) })) void chunk;
         if (previous.stream !== req.stream || previous.requestHash !== hash.digest('hex')) {
           throw new IngestRefused(409, 'This Idempotency-Key was already used for a different request: use a new key for new data');
         }
@@ -155,80 +163,65 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
     allowReceivedAt: req.allowReceivedAt,
     hashKey: subjectHashKey(),
   };
-  const hash = createHash('sha256');
-  let total = 0;
-  let accepted = 0;
-  let rejected = 0;
-  const firstErrors: RowError[] = [];
-  let good: StoredRow[] = [];
-  let bad: Array<Record<string, unknown>> = [];
-
-  const reject = (rowNo: number, raw: string, errors: RowError[], key: string, into: Array<Record<string, unknown>> = bad) => {
-    rejected++;
-    for (const e of errors) if (firstErrors.length < ERRORS_IN_ANSWER) firstErrors.push(e);
-    into.push({
-      batch_id: batchId,
-      stream: req.stream,
-      unit_code: req.unitCode,
-      district_code: req.districtCode,
-      row_no: rowNo,
-      raw: maskIdsInText(raw.slice(0, 20_000)),
-      error_codes: [...new Set(errors.map((e) => e.code))],
-      errors: JSON.stringify(errors.map(({ field, code, message }) => ({ field, code, message }))),
-      received_at: receivedAt,
-      row_key: key,
-    });
-  };
+  let notAddressed = 0;
+  const notAddressedErrors: RowError[] = [];
 
   /** Feedback answers only pushes addressed to the sender: the others become rejected rows of the same chunk. */
-  const keepAddressed = async (rows: StoredRow[], rejectedRows: Array<Record<string, unknown>>) => {
-    const addressed = await addressedPushes(req.unitCode, rows);
-    return rows.filter((row) => {
-      if (addressed.has(`${row.case_id}\u0001${row.measure_code}`)) return true;
-      accepted--;
+  const keepAddressed = async (chunk: ValidatedChunk): Promise<ValidatedChunk> => {
+    const keys = chunk.feedbackKeys ?? [];
+    const addressed = await addressedPushes(req.unitCode, keys);
+    if (keys.every((k) => addressed.has(k))) return chunk;
+    const lines = chunk.accepted.body.toString('utf8').split('\n');
+    const kept: string[] = [];
+    const rejected: Array<Record<string, unknown>> = [];
+    keys.forEach((k, i) => {
+      if (addressed.has(k)) {
+        kept.push(lines[i]!);
+        return;
+      }
+      const row = Object.fromEntries(chunk.accepted.columns.map((c, j) => [c, (JSON.parse(lines[i]!) as unknown[])[j]]));
       const rowNo = Number(row.row_no);
-      const raw = JSON.stringify({ caseId: row.case_id, measureCode: row.measure_code, result: row.result, note: row.note });
       const message = `案件 ${String(row.case_id)} 的措施 ${String(row.measure_code)} 未推送给本单位 ${req.unitCode}，不能反馈`;
-      const key = rowKeyOf('feedback', { caseId: row.case_id, measureCode: row.measure_code });
-      reject(rowNo, raw, [{ row: rowNo, field: 'caseId', code: 'NOT_ADDRESSED', message }], key, rejectedRows);
-      return false;
+      const error: RowError = { row: rowNo, field: 'caseId', code: 'NOT_ADDRESSED', message };
+      notAddressed++;
+      if (notAddressedErrors.length < ERRORS_IN_ANSWER) notAddressedErrors.push(error);
+      const raw = JSON.stringify({ caseId: row.case_id, measureCode: row.measure_code, result: row.result, note: row.note });
+      rejected.push(rejectedRow(ctx, rowNo, raw, [error], rowKeyOf('feedback', { caseId: row.case_id, measureCode: row.measure_code })));
     });
+    const extra = encodeRows('staging_rejected', rejected);
+    return {
+      feedbackKeys: null,
+      accepted: { columns: chunk.accepted.columns, count: kept.length, body: Buffer.from(kept.length ? `${kept.join('\n')}\n` : '') },
+      rejected: {
+        columns: extra.columns,
+        count: chunk.rejected.count + extra.count,
+        body: Buffer.concat([chunk.rejected.body, extra.body]),
+      },
+    };
   };
 
   // Staging inserts run in chDB's own threads: validate the next chunk while the previous one is written.
   let writing: Promise<void> = Promise.resolve();
-  const write = async (rows: StoredRow[], rejectedRows: Array<Record<string, unknown>>) => {
-    const kept = req.stream === 'feedback' && rows.length ? await keepAddressed(rows, rejectedRows) : rows;
-    await insertRows(`staging_${req.stream}`, kept);
-    await insertRows('staging_rejected', rejectedRows);
-  };
-  const flush = async () => {
-    const rows = good;
-    const rejectedRows = bad;
-    good = [];
-    bad = [];
-    await writing;
-    writing = write(rows, rejectedRows);
-    // A failed write surfaces at the next flush or at the end, never as an unhandled rejection.
-    writing.catch(() => undefined);
+  const write = async (validated: ValidatedChunk) => {
+    const chunk = req.stream === 'feedback' && validated.accepted.count > 0 ? await keepAddressed(validated) : validated;
+    await insertEncoded(`staging_${req.stream}`, chunk.accepted);
+    await insertEncoded('staging_rejected', chunk.rejected);
   };
 
+  let summary: ValidationSummary;
   try {
-    for await (const parsed of parserFor(req.format, req.stream, hashing(textChunks(req.body), hash))) {
-      total++;
-      if (total > MAX_ROWS) throw new BodyError(413, `A batch holds at most ${MAX_ROWS.toLocaleString('en')} rows: split the data into several requests`);
-      if (!parsed.value) {
-        reject(parsed.rowNo, parsed.raw, [{ row: parsed.rowNo, field: '', code: 'PARSE', message: `第 ${parsed.rowNo} 行无法解析：${parsed.parseError ?? ''}` }], '');
-      } else {
-        const result = validateRow(ctx, parsed.rowNo, parsed.value);
-        if (result.row) {
-          accepted++;
-          good.push(result.row);
-        } else reject(parsed.rowNo, parsed.raw, result.errors, rowKeyOf(req.stream, parsed.value));
+    const chunks = validateRequestBody(req.body, { format: req.format, ctx });
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) {
+        summary = next.value;
+        break;
       }
-      if (good.length + bad.length >= CHUNK_ROWS) await flush();
+      await writing;
+      writing = write(next.value);
+      // A failed write surfaces at the next chunk or at the end, never as an unhandled rejection.
+      writing.catch(() => undefined);
     }
-    await flush();
     await writing;
   } catch (error) {
     await writing.catch(() => undefined);
@@ -236,16 +229,17 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
     if (error instanceof BodyError) throw new IngestRefused(error.status, error.message);
     throw error;
   }
-  if (total === 0) throw new IngestRefused(400, 'The body holds no rows');
+  if (summary.total === 0) throw new IngestRefused(400, 'The body holds no rows');
 
-  await commitStaged(req.stream, batchId);
+  await commitStaged(req.stream, batchId, { districtCode: req.districtCode, unitCode: req.unitCode, backfill: req.allowReceivedAt });
   bumpDataEpoch(ingestChange(req.stream, req.allowReceivedAt));
   await runCommand(
     `-- commit staged rejected rows
      INSERT INTO rejected_rows SELECT * EXCEPT staged_at FROM staging_rejected WHERE batch_id = {batch:UUID}`,
     { batch: batchId },
   );
-  const answer: IngestAnswer = { batchId, accepted, rejected, errors: firstErrors };
+  const errors = [...summary.firstErrors, ...notAddressedErrors].sort((a, b) => a.row - b.row).slice(0, ERRORS_IN_ANSWER);
+  const answer: IngestAnswer = { batchId, accepted: summary.accepted - notAddressed, rejected: summary.rejected + notAddressed, errors };
   await insertRows('ingest_batches', [
     {
       batch_id: batchId,
@@ -256,13 +250,13 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
       idempotency_key: req.idempotencyKey,
       content_type: req.contentType,
       received_at: receivedAt,
-      rows_total: total,
-      accepted,
-      rejected,
+      rows_total: summary.total,
+      accepted: answer.accepted,
+      rejected: answer.rejected,
       status: 'stored',
       response: JSON.stringify(answer),
       finished_at: shanghaiTimestamp(),
-      request_hash: hash.digest('hex'),
+      request_hash: summary.requestHash,
     },
   ]);
   return answer;
