@@ -31,11 +31,12 @@ export async function* parseNdjson(chunks: AsyncIterable<string>): AsyncGenerato
   let first = true;
   for await (const chunk of chunks) {
     buffer += chunk;
-    if (first && buffer.length > 0) {
-      first = false;
+    if (first) {
+      // The first character that is not whitespace, however many chunks of whitespace come before it.
       const start = buffer.trimStart()[0];
-      if (start !== undefined && start !== '{') {
-        throw new BodyError(400, 'The body is not NDJSON: each line must be a JSON object starting with "{"');
+      if (start !== undefined) {
+        first = false;
+        if (start !== '{') throw new BodyError(400, 'The body is not NDJSON: each line must be a JSON object starting with "{"');
       }
     }
     let nl: number;

@@ -59,6 +59,9 @@ describe('parseNdjson', () => {
   });
   it('refuses a body that is not NDJSON at all', async () => {
     await expect(all(parseNdjson(chunked('<xml/>', 10)))).rejects.toBeInstanceOf(BodyError);
+    // however much whitespace (in however many chunks) comes first
+    await expect(all(parseNdjson(chunked('  \n\n  <xml/>', 2)))).rejects.toBeInstanceOf(BodyError);
+    expect((await all(parseNdjson(chunked('  \n\n  {"a":1}\n', 2)))).map((r) => r.value)).toEqual([{ a: 1 }]);
   });
 });
 
