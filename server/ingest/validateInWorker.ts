@@ -57,11 +57,11 @@ function readyWorker(): Promise<Worker | null> {
       resolve(null);
       return;
     }
-    w.unref(); // never keeps a script or a test alive
     let up = false;
     w.on('message', (m: FromWorker | { type: 'ready' }) => {
       if (m.type === 'ready') {
         up = true;
+        idle(w);
         resolve(w);
       } else jobs.get(m.id)?.onMessage(m);
     });
@@ -80,6 +80,9 @@ function readyWorker(): Promise<Worker | null> {
   });
   return worker;
 }
+
+/** An idle worker never keeps a script or a test alive (called after its listeners are on: adding one refs it again). */
+const idle = (w: Worker) => w.unref();
 
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
@@ -118,6 +121,7 @@ export async function* validateRequestBody(
       notify();
     },
   });
+  if (jobs.size === 1) w.ref(); // busy: a batch's answer depends on it
   w.postMessage({ type: 'start', id, format: opts.format, ctx: opts.ctx } satisfies ToWorker);
 
   // Read the body into the worker, pausing while it or the caller is behind.
@@ -155,6 +159,7 @@ export async function* validateRequestBody(
     if (!summary) w.postMessage({ type: 'cancel', id } satisfies ToWorker);
     notify();
     jobs.delete(id);
+    if (jobs.size === 0) idle(w);
   }
 }
 
