@@ -20,6 +20,8 @@ import { createToken } from '@/server/auth/tokens';
 import { queryRows } from '@/server/db/query';
 import { WorkdayCalendar } from '@/server/domain/calendar';
 import { resetEnvCache } from '@/server/env';
+import type { Indicator } from '@/server/assessment/scheme';
+import { assessmentWhatIf } from '@/server/metrics/assessment/ranking';
 import { followUpFigures } from '@/server/metrics/inspection/followUp';
 import { problemsPage, problemsInput } from '@/server/metrics/inspection/problems';
 import { setPublicityAutoRefresh } from '@/server/metrics/publicity';
@@ -270,6 +272,24 @@ describe('a supervision notice from issue to closure', () => {
     expect(d01.f.units.find((u) => u.key === 'C010')).toMatchObject({ issued: 0, totalItems: 0, rectificationRate: null });
     // A period before the notice: nothing issued.
     expect((await followUpFigures({ from: '2025-10-01', to: '2025-10-31', asOf: '2025-12-01' })).total).toMatchObject({ issued: 0, rectificationRate: null });
+  });
+});
+
+describe('督办整改率 in the assessment', () => {
+  it('scores the notices issued in a period by their items rectified as of its end (a what-if, nothing saved)', async () => {
+    const indicators: Indicator[] = [
+      { code: 'RECTIFY', name: '督办整改率', metric: 'notice_rectification', maxPoints: 100, method: { kind: 'rate', whenUndefined: 'full' }, description: '' },
+    ];
+    const { whatIf } = await assessmentWhatIf({ period: '2025-11', level: 'unit', indicators });
+    const c002 = whatIf.rows.find((r) => r.code === 'C002')!;
+    // November is taken as of 11-30: the notice of 11-20 has 2 items, 1 rectified (11-24) → 50 %, 50 of 100 points.
+    expect(c002.indicators[0]).toMatchObject({ score: 50, lost: 50, inputs: { numerator: 1, denominator: 2, rate: 0.5 } });
+    // Every other member unit had no notice in November: no rate, full marks by the rule; C002 ranks last alone.
+    expect(whatIf.rows.filter((r) => r.code !== 'C002').every((r) => r.total === 100)).toBe(true);
+    expect(c002.rank).toBe(whatIf.rows.length);
+    // The fourth quarter is still running: read as of today (12-01), when both items are rectified.
+    const q4 = await assessmentWhatIf({ period: '2025-Q4', level: 'unit', indicators });
+    expect(q4.whatIf.rows.find((r) => r.code === 'C002')!.indicators[0]).toMatchObject({ score: 100, inputs: { numerator: 2, denominator: 2, rate: 1 } });
   });
 });
 
