@@ -86,7 +86,7 @@ export async function insertRows(table: string, rows: ReadonlyArray<Record<strin
 }
 
 /** Insert rows already encoded by encodeRows (e.g. in a worker thread). */
-export async function insertEncoded(table: string, rows: Pick<EncodedRows, 'columns' | 'body' | 'count'>): Promise<void> {
+export async function insertEncoded(table: string, rows: EncodedRows): Promise<void> {
   if (rows.count === 0) return;
   const { client, rawJsonInsert } = await getClickHouse();
   try {

@@ -56,7 +56,3 @@ export async function* decodeChunks(
     throw new BodyError(400, 'The body ends inside a UTF-8 character: it was cut off or is not UTF-8');
   }
 }
-
-/** The request body as UTF-8 text chunks (bodyBytes, then decodeChunks). */
-export const textChunks = (body: ReadableStream<Uint8Array> | null, maxBytes = MAX_BODY_BYTES): AsyncGenerator<string> =>
-  decodeChunks(bodyBytes(body), { maxBytes });

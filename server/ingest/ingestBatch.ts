@@ -179,7 +179,8 @@ async function runBatch(req: IngestRequest): Promise<IngestAnswer> {
         kept.push(lines[i]!);
         return;
       }
-      const row = Object.fromEntries(chunk.accepted.columns.map((c, j) => [c, (JSON.parse(lines[i]!) as unknown[])[j]]));
+      const values = JSON.parse(lines[i]!) as unknown[];
+      const row = Object.fromEntries(chunk.accepted.columns.map((c, j) => [c, values[j]]));
       const rowNo = Number(row.row_no);
       const message = `案件 ${String(row.case_id)} 的措施 ${String(row.measure_code)} 未推送给本单位 ${req.unitCode}，不能反馈`;
       const error: RowError = { row: rowNo, field: 'caseId', code: 'NOT_ADDRESSED', message };

@@ -34,6 +34,7 @@ const MAX_CHUNKS_READY = 2;
 type Job = { onMessage: (m: FromWorker) => void; onExit: (error: Error) => void };
 
 let worker: Promise<Worker | null> | null = null;
+const cannotStart = (error: unknown) => console.warn('The validation worker cannot start; batches are validated in the request thread:', error);
 const jobs = new Map<number, Job>();
 let nextId = 1;
 
@@ -53,7 +54,7 @@ function readyWorker(): Promise<Worker | null> {
         ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`, { eval: true })
         : new Worker(new URL('./validationWorker.ts', import.meta.url));
     } catch (error) {
-      console.warn('The validation worker cannot start; batches are validated in the request thread:', error);
+      cannotStart(error);
       resolve(null);
       return;
     }
@@ -67,7 +68,7 @@ function readyWorker(): Promise<Worker | null> {
     });
     const stopped = (error: Error) => {
       if (!up) {
-        console.warn('The validation worker cannot start; batches are validated in the request thread:', error);
+        cannotStart(error);
         resolve(null);
         return;
       }
@@ -130,8 +131,8 @@ export async function* validateRequestBody(
     for await (const bytes of bodyBytes(body)) {
       while (!stopReading && !failure && (bytesInFlight >= MAX_BYTES_IN_FLIGHT || ready.length >= MAX_CHUNKS_READY)) await waitForChange();
       if (stopReading || failure) return;
-      // Undici hands out views into larger buffers: copy into one of its own before moving it to the worker.
-      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+      // Undici may hand out views into larger (or pooled) buffers: move only an ArrayBuffer of its own to the worker.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !Buffer.isBuffer(bytes) ? bytes : new Uint8Array(bytes);
       bytesInFlight++;
       w.postMessage({ type: 'bytes', id, bytes: own } satisfies ToWorker, [own.buffer as ArrayBuffer]);
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BodyError, textChunks } from '@/server/ingest/body';
+import { BodyError, bodyBytes, decodeChunks } from '@/server/ingest/body';
 import { parseCsv, parseJsonArray, parseNdjson, type ParsedRow } from '@/server/ingest/parse';
+
+const textChunks = (body: ReadableStream<Uint8Array>, maxBytes?: number) => decodeChunks(bodyBytes(body), { maxBytes });
 
 async function* chunked(text: string, size: number) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
@@ -84,7 +86,7 @@ describe('parseCsv', () => {
   });
 });
 
-describe('textChunks', () => {
+describe('bodyBytes + decodeChunks', () => {
   it('refuses invalid UTF-8 and bodies over the limit', async () => {
     const bad = new Blob([new Uint8Array([0x61, 0xff, 0x62])]).stream();
     await expect(all(parseNdjson(textChunks(bad)) as AsyncIterable<ParsedRow>)).rejects.toThrow('UTF-8');
