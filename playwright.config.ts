@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { E2E_TODAY } from './tests/e2e/today';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? '.data/e2e';
@@ -45,6 +46,9 @@ export default defineConfig({
       PORT: String(port),
       CLICKHOUSE_PATH: dataDir,
       SEED_SCALE: '0.05',
+      // The server's one clock is pinned (server/clock.ts): the demo data, receipts and default periods stay the same
+      // whatever day the suite runs.
+      APP_TODAY: E2E_TODAY,
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -14,6 +14,7 @@
  * timestamps are string-built, subjects come from a pre-generated pool.
  */
 import { demoManualScores } from './manualScores';
+import { shanghaiTimestamp } from '../../server/clock';
 import { insertRows } from '../../server/db/query';
 import { loadCalendarOverrides } from '../../server/calendar/rebuild';
 import { fromDayNumber, toDayNumber, WorkdayCalendar } from '../../server/domain/calendar';
@@ -1018,11 +1019,6 @@ export async function generateRows(
   return { rows: counts, rejected: rejectedCount, batches: batchCount };
 }
 
-/** Shanghai wall-clock time of now as 'YYYY-MM-DD HH:MM:SS.sss' (China has no daylight saving). */
-function shanghaiNow(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
-}
-
 /** Stream tables go through the one storage path; the bookkeeping tables are plain inserts. */
 export const databaseSink: Sink = async (table, rows) => {
   if (table === 'rejected_rows' || table === 'ingest_batches') await insertRows(table, rows);
@@ -1041,7 +1037,7 @@ export async function generateDemoData(opts: GenerateOptions): Promise<GenerateR
   const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
   await insertRows('assessment_manual_scores', demoManualScores(opts.seed, opts.today));
   await insertRows('seed_runs', [
-    { run_at: shanghaiNow(), kind: 'demo', seed: opts.seed, scale: opts.scale, rows: total, seconds, today: opts.today },
+    { run_at: shanghaiTimestamp(), kind: 'demo', seed: opts.seed, scale: opts.scale, rows: total, seconds, today: opts.today },
   ]);
   return { ...result, seconds };
 }

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { env } from '../env';
+import { shanghaiTimestamp } from '../clock';
 import { getClickHouse } from './client';
 import { renderStatements, type RenderTarget } from './renderDdl';
 import { queryRows, runCommand } from './query';
@@ -77,8 +78,8 @@ export async function migrate(log: (line: string) => void = () => {}): Promise<{
     for (const statement of rendered.statements) await runCommand(statement);
     await runCommand(
       `INSERT INTO schema_migrations (version, name, checksum, applied_at)
-       VALUES ({version:UInt32}, {name:String}, {checksum:String}, now64(3))`,
-      { version: m.version, name: m.name, checksum: m.checksum },
+       VALUES ({version:UInt32}, {name:String}, {checksum:String}, {appliedAt:DateTime64(3, 'Asia/Shanghai')})`,
+      { version: m.version, name: m.name, checksum: m.checksum, appliedAt: shanghaiTimestamp() },
     );
     log(`applied ${m.name} (${rendered.statements.length} statements)`);
     done.push(m.name);

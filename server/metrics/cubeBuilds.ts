@@ -13,6 +13,7 @@
 import { TupleParam } from '@clickhouse/client';
 import { z } from 'zod';
 import { env } from '../env';
+import { shanghaiTimestamp } from '../clock';
 import { queryOne, queryRows, runCommand } from '../db/query';
 
 /** A hash of what both calendar dictionaries serve right now: changes with any rebuild or admin override. */
@@ -156,6 +157,8 @@ let lastSeq = 0;
 /**
  * Reserve `n` build numbers: microseconds since the epoch (JSON-safe), strictly increasing within the process; each
  * unit of a per-unit batch gets its own (base + its position), so a number identifies one build of one unit.
+ * An ordering id, not a "now": it stays on the system clock, so builds of every process order as they ran whatever
+ * the product's clock is pinned to (see server/clock.ts).
  */
 function reserveSeqs(n: number): number {
   const base = Math.max(lastSeq + 1, Date.now() * 1000);
@@ -219,10 +222,10 @@ export async function refreshCube(spec: CubeSpec, opts: { force?: boolean } = {}
   await runCommand(
     `-- ${spec.label}: record cube builds
      INSERT INTO ${spec.buildsTable} (unit_code, build_seq, data_version, calendar_hash, cells, built_at)
-     SELECT tupleElement(b, 1), tupleElement(b, 2), tupleElement(b, 3), tupleElement(b, 4), 0, now64(3)
+     SELECT tupleElement(b, 1), tupleElement(b, 2), tupleElement(b, 3), tupleElement(b, 4), 0, {builtAt:DateTime64(3, 'Asia/Shanghai')}
      FROM (SELECT arrayJoin({builds:Array(Tuple(String, UInt64, UInt64, UInt64))}) AS b)
      SETTINGS distributed_foreground_insert = 1`,
-    { builds },
+    { builds, builtAt: shanghaiTimestamp() },
   );
   return { units: todo.length, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,6 +1,6 @@
 /**
  * Rectification of the two ingestion kinds of notice item, through the real ingest path on the platform's own clock (a
- * rejected row is stamped with the server's receipt time, never a backfilled one, so this file runs "today"):
+ * rejected row is stamped with the server's receipt time, never a backfilled one; the pinned day pins that too):
  *   rejected_unresent   a CSV row rejected for a bad USCC keeps its key; resending it corrected puts it right;
  *                       a row whose key cannot be read can never be matched and stays open;
  *   missing_submission  a unit that has sent nothing has open missing windows; one accepted row of the item puts
@@ -12,7 +12,6 @@ import { z } from 'zod';
 import { POST as ingestPost } from '@/app/api/v1/ingest/[stream]/route';
 import type { Principal } from '@/server/auth/roles';
 import { createToken } from '@/server/auth/tokens';
-import { shanghaiDateOf } from '@/server/clock';
 import { insertRows, queryRows } from '@/server/db/query';
 import { addDays } from '@/server/domain/calendar';
 import { rowKeyFromJsonSql, rowKeyOf } from '@/server/ingest/rowKey';
@@ -23,7 +22,7 @@ import { createCallerFactory } from '@/server/trpc/init';
 import { appRouter } from '@/server/trpc/router';
 import { freshDatabase } from './_db';
 
-const TODAY = shanghaiDateOf(new Date());
+const TODAY = '2026-11-23';
 await freshDatabase({ today: TODAY });
 
 const INSPECTOR: Principal = { kind: 'user', id: 'i', name: 'inspector@test', role: 'inspector', districtCode: '', unitCode: '', tokenScopes: [] };

@@ -8,6 +8,7 @@ import { UsccExceptionsPanel } from '../../_components/admin/UsccExceptionsPanel
 import { UsersPanel } from '../../_components/admin/UsersPanel';
 import { getMessages } from '../../_i18n/server';
 import { principalFromSession } from '@/server/auth/principal';
+import { today } from '@/server/clock';
 
 export default async function AdminPage() {
   const principal = await principalFromSession();
@@ -19,8 +20,8 @@ export default async function AdminPage() {
       <UsersPanel />
       <TokensPanel />
       <UsccExceptionsPanel />
-      <SchemePanel />
-      <ManualScoresPanel />
+      <SchemePanel today={today()} />
+      <ManualScoresPanel today={today()} />
       <Suspense>
         <AuditPanel />
       </Suspense>

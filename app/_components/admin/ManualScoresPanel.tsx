@@ -9,16 +9,14 @@ import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { useTRPC } from '../TrpcProvider';
 
-const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /** 人工评分录入: the month's manual indicator scores with their reasons; every entry is kept and audited. */
-export function ManualScoresPanel() {
+export function ManualScoresPanel({ today }: { today: string }) {
   const { t } = useI18n();
   const a = t.assessmentAdmin;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [level, setLevel] = useState<Level>('district');
-  const [month, setMonth] = useState(() => lastCompletedMonth(shanghaiToday()));
+  const [month, setMonth] = useState(() => lastCompletedMonth(today));
   const schemes = useQuery(trpc.assessment.schemes.queryOptions({ level }));
   const entities = useQuery(trpc.assessment.entities.queryOptions({ level }));
   const entries = useQuery(trpc.assessment.manualScores.queryOptions({ level, period: month }, { enabled: /^\d{4}-\d{2}$/.test(month) }));

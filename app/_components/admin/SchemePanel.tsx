@@ -9,15 +9,15 @@ import { LoadState, Panel } from '../Panel';
 import { useTRPC } from '../TrpcProvider';
 import { SchemeEditor } from './SchemeEditor';
 
-const nextMonth = () => {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 2;
+/** The month after today's (the platform's clock, passed from the server). */
+const nextMonth = (today: string) => {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7)) + 1;
   return m === 13 ? `${y + 1}-01` : `${y}-${String(m).padStart(2, '0')}`;
 };
 
 /** 考核方案: the versions of a level's scheme and an editor that saves a new version from a month. */
-export function SchemePanel() {
+export function SchemePanel({ today }: { today: string }) {
   const { t } = useI18n();
   const a = t.assessmentAdmin;
   const trpc = useTRPC();
@@ -85,7 +85,7 @@ export function SchemePanel() {
             <div className="flex flex-wrap items-end gap-2 text-sm">
               <label className="flex flex-col">
                 {a.effectiveFrom}
-                <input name="effectiveFrom" type="month" required defaultValue={nextMonth()} className="rounded border px-2 py-1" />
+                <input name="effectiveFrom" type="month" required defaultValue={nextMonth(today)} className="rounded border px-2 py-1" />
               </label>
               <label className="flex flex-col">
                 {a.schemeName}
