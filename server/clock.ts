@@ -18,10 +18,11 @@ import { env } from './env';
  */
 
 const DAY_MS = 86_400_000;
-const PINNED_DAY_START_MS = 12 * 3_600_000;
-let pinnedSince: number | undefined;
 // Shanghai has no daylight saving time: UTC+8 all year.
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const PINNED_DAY_START_MS = 12 * 3_600_000;
+/** System time of this process's first read of a pinned day: the pinned clock runs on from 12:00 since then. */
+let pinnedSince: number | undefined;
 
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from './domain/calendar';
 
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -31,7 +32,7 @@ const envSchema = z.object({
   APP_TODAY: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'APP_TODAY must be YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'APP_TODAY must be a real date')
+    .refine(isIsoDate, 'APP_TODAY must be a real date')
     .optional(),
   APP_CLOCK_OFFSET_DAYS: z.coerce.number().finite().optional(),
 });

@@ -97,6 +97,12 @@ export function lastCompletedMonth(today: string): string {
   return `${y}-${pad(m)}`;
 }
 
+/** The month after `today`'s (where a new scheme version takes effect by default). */
+export function nextMonth(today: string): string {
+  const [y, m] = shiftMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1);
+  return `${y}-${pad(m)}`;
+}
+
 /**
  * The date a period's figures are taken as of: its last day, or today while it is still running. Fixing it at the
  * period end makes a closed period's ranking reproducible (later data cannot move it).

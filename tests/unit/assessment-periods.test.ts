@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastCompletedMonth, monthsUpTo, parsePeriod, periodAsOf, previousPeriod } from '@/server/assessment/periods';
+import { lastCompletedMonth, monthsUpTo, nextMonth, parsePeriod, periodAsOf, previousPeriod } from '@/server/assessment/periods';
 
 describe('assessment periods', () => {
   it('parses months, quarters, years and rolling twelve months into their first and last days', () => {
@@ -29,6 +29,8 @@ describe('assessment periods', () => {
     expect(monthsUpTo('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(lastCompletedMonth('2026-11-23')).toBe('2026-10');
     expect(lastCompletedMonth('2026-01-05')).toBe('2025-12');
+    expect(nextMonth('2026-11-23')).toBe('2026-12');
+    expect(nextMonth('2026-12-31')).toBe('2027-01');
   });
   it('takes a closed period as of its last day and a running one as of today', () => {
     expect(periodAsOf(parsePeriod('2026-10'), '2026-11-23')).toBe('2026-10-31');

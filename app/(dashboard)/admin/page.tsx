@@ -14,14 +14,15 @@ export default async function AdminPage() {
   const principal = await principalFromSession();
   if (principal?.role !== 'admin') redirect('/');
   const t = await getMessages();
+  const day = today();
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t.admin.title}</h1>
       <UsersPanel />
       <TokensPanel />
       <UsccExceptionsPanel />
-      <SchemePanel today={today()} />
-      <ManualScoresPanel today={today()} />
+      <SchemePanel today={day} />
+      <ManualScoresPanel today={day} />
       <Suspense>
         <AuditPanel />
       </Suspense>

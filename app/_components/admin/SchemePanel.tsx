@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { nextMonth } from '@/server/assessment/periods';
 import type { Indicator, Level } from '@/server/assessment/scheme';
 import { errorText } from '../errorText';
 import { useI18n } from '../I18nProvider';
@@ -9,14 +10,8 @@ import { LoadState, Panel } from '../Panel';
 import { useTRPC } from '../TrpcProvider';
 import { SchemeEditor } from './SchemeEditor';
 
-/** The month after today's (the platform's clock, passed from the server). */
-const nextMonth = (today: string) => {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7)) + 1;
-  return m === 13 ? `${y + 1}-01` : `${y}-${String(m).padStart(2, '0')}`;
-};
-
 /** 考核方案: the versions of a level's scheme and an editor that saves a new version from a month. */
+/** `today` comes from the server: the platform's one clock, not the browser's. */
 export function SchemePanel({ today }: { today: string }) {
   const { t } = useI18n();
   const a = t.assessmentAdmin;
