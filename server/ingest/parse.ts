@@ -1,4 +1,5 @@
 import { parse as csvParse } from 'csv-parse';
+import { pipeline, Readable } from 'node:stream';
 import { BodyError } from './body';
 
 /** One row as received: its number (1-based), its raw text, and the parsed object or why it could not be parsed. */
@@ -115,18 +116,11 @@ export async function* parseJsonArray(chunks: AsyncIterable<string>): AsyncGener
  */
 export async function* parseCsv(chunks: AsyncIterable<string>, knownFields: ReadonlySet<string>): AsyncGenerator<ParsedRow> {
   const parser = csvParse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, raw: true });
+  // pipeline ends both sides on any error: a syntax error stops the reader (a hand-made write/drain loop waited for
+  // a drain that never came once the parser had failed), and a body error (413, bad UTF-8) reaches the parser's reader.
+  pipeline(Readable.from(chunks), parser, () => undefined);
   let header: string[] | null = null;
   let rowNo = 0;
-  const feed = (async () => {
-    try {
-      for await (const chunk of chunks) {
-        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
   try {
     for await (const record of parser as AsyncIterable<{ record: string[]; raw: string }>) {
       if (!header) {
@@ -153,10 +147,17 @@ export async function* parseCsv(chunks: AsyncIterable<string>, knownFields: Read
     }
   } catch (error) {
     if (error instanceof BodyError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new BodyError(400, `The body is not valid CSV: ${message}`);
+    throw new BodyError(400, csvSyntaxMessage(error));
   } finally {
-    await feed;
+    parser.destroy();
   }
   if (!header) throw new BodyError(400, 'The CSV body is empty: it needs a header row and data rows');
+}
+
+/** csv-parse's error with the line it stopped at (its `lines` counts from 1, the header included). */
+function csvSyntaxMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = (error as { lines?: unknown }).lines;
+  const where = typeof line === 'number' ? ` at line ${line}` : '';
+  return `The body is not valid CSV${where}: ${message}. Quote a field that holds a quote, comma or line break, and double the quotes inside it ("a""b")`;
 }

@@ -84,6 +84,19 @@ describe('parseCsv', () => {
     await expect(all(parseCsv(chunked('docNo,color\nA,red\n', 4), fields))).rejects.toThrow('unknown field(s): color');
     await expect(all(parseCsv(chunked('x,y\n1,2\n', 4), fields))).rejects.toThrow('names no known field');
   });
+  it('a syntax error is a 400 body error naming its line, at any chunk size and however long the body is', async () => {
+    const bad = 'docNo,subjectName\n"1","甲"\na"b,c\n';
+    for (const size of [1, 4, 1000]) {
+      await expect(all(parseCsv(chunked(bad, size), fields))).rejects.toMatchObject({ status: 400, message: expect.stringContaining('at line 3') });
+    }
+    // A long body keeps the parser's output full (backpressure) when the error comes: it still ends.
+    const long = 'docNo,subjectName\n' + 'A,B\n'.repeat(50_000) + 'x"y,z\n' + 'A,B\n'.repeat(10);
+    await expect(all(parseCsv(chunked(long, 64 * 1024), fields))).rejects.toThrow('at line 50002');
+  });
+  it('a body error of the source (too large, bad UTF-8) reaches the reader as it is', async () => {
+    const big = new Blob(['docNo,subjectName\n' + 'A,B\n'.repeat(100)]).stream();
+    await expect(all(parseCsv(textChunks(big, 50), fields))).rejects.toMatchObject({ status: 413 });
+  });
 });
 
 describe('bodyBytes + decodeChunks', () => {
