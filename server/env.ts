@@ -35,6 +35,10 @@ const envSchema = z.object({
     .refine(isIsoDate, 'APP_TODAY must be a real date')
     .optional(),
   APP_CLOCK_OFFSET_DAYS: z.coerce.number().finite().optional(),
+  /** How long a request waits for another request with the same Idempotency-Key to answer before a 409. */
+  INGEST_KEY_WAIT_SECONDS: z.coerce.number().positive().default(30),
+  /** Test hook (server/ingest/crashPoints.ts): kill the process after this step of a batch commit. */
+  INGEST_CRASH_AT: z.enum(['staged', 'recorded', 'rows', 'rejected', 'stored']).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

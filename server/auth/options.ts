@@ -1,9 +1,13 @@
 import type { NextAuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
+import credentialsModule from 'next-auth/providers/credentials';
 import { writeAudit } from './audit';
 import { verifyPassword } from './passwords';
 import { signInBlocked } from './rateLimit';
 import { findUserByEmail, normaliseEmail } from './users';
+
+// next-auth ships CommonJS: a bundler hands over its default export, Node's own ESM loader (tsx: scripts and the
+// crash tests' server process) the whole module.exports.
+const CredentialsProvider = ((credentialsModule as unknown as { default?: typeof credentialsModule }).default ?? credentialsModule);
 
 /** Error codes the sign-in page turns into a message; nothing here reveals whether an account exists. */
 export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', blocked: 'RateLimited' } as const;

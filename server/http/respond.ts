@@ -6,6 +6,7 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -27,7 +28,7 @@ export function restHandler<A extends unknown[]>(handler: (req: Request, ...rest
       return await handler(req, ...rest);
     } catch (error) {
       if (error instanceof HttpError) {
-        return json({ error: error.message, details: error.details, requestId }, { status: error.status });
+        return json({ error: error.message, details: error.details, requestId }, { status: error.status, headers: error.headers });
       }
       console.error(`[rest ${requestId}] ${req.method} ${new URL(req.url).pathname}`, error);
       return json({ error: 'internal error', requestId }, { status: 500 });

@@ -8,7 +8,7 @@ import { STREAM_KEYS, type Stream } from './streams';
  * A validated row as stored: snake_case columns of the stream's table, with the platform receipt time
  * `received_at` ('YYYY-MM-DD HH:MM:SS.sss', Asia/Shanghai). `first_received_at` is the key's earliest receipt.
  */
-export type StoredRow = Record<string, unknown> & { received_at: string; first_received_at?: string };
+export type StoredRow = Record<string, unknown> & { received_at: string; first_received_at?: string; is_first?: 0 | 1 };
 
 const keyOf = (stream: Stream, row: Record<string, unknown>) =>
   STREAM_KEYS[stream].map((k) => String(row[k] ?? '')).join('\u0001');
@@ -45,6 +45,8 @@ export async function storeRows(
   opts: { firstReceipts: 'provided' | 'lookup' },
 ): Promise<void> {
   if (rows.length === 0) return;
+  // is_first: the one row that makes its key new, as the API's commit marks it (server/ingest/ingestBatch.ts).
+  const seen = new Set<string>();
   if (opts.firstReceipts === 'lookup') {
     const stored = await storedFirstReceipts(stream, rows);
     const inBatch = new Map<string, string>();
@@ -52,11 +54,18 @@ export async function storeRows(
       const key = keyOf(stream, row);
       const candidates = [stored.get(key), inBatch.get(key), row.received_at].filter((x): x is string => !!x);
       const first = candidates.sort()[0] ?? row.received_at;
+      row.is_first = stored.has(key) || seen.has(key) ? 0 : 1;
+      seen.add(key);
       inBatch.set(key, first);
       row.first_received_at = first;
     }
   } else {
-    for (const row of rows) row.first_received_at ??= row.received_at;
+    for (const row of rows) {
+      row.first_received_at ??= row.received_at;
+      const key = keyOf(stream, row);
+      row.is_first = row.received_at === row.first_received_at && !seen.has(key) ? 1 : 0;
+      seen.add(key);
+    }
   }
   await insertRows(stream, rows);
   bumpDataEpoch('backfill'); // the one storage path of backfills and the demo generator

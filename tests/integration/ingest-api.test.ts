@@ -173,7 +173,7 @@ describe('idempotency, corrections and the earliest receipt', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
     expect(await count(`SELECT count() AS n FROM records WHERE record_id IN ('K1', 'K2')`)).toBe(2);
-    expect(await count(`SELECT count() AS n FROM ingest_batches WHERE idempotency_key = 'batch-2026-11-23-001'`)).toBe(1);
+    expect(await count(`SELECT count() AS n FROM ingest_batches FINAL WHERE idempotency_key = 'batch-2026-11-23-001'`)).toBe(1);
     const clash = await post('records', nd(record('K3')), { key: 'batch-2026-11-23-001' });
     expect(clash.status).toBe(409);
   });

@@ -230,7 +230,7 @@ export function RejectedRowsPage() {
                     <td className="px-2 py-1 text-right tabular-nums">{b.rowsTotal}</td>
                     <td className="px-2 py-1 text-right tabular-nums">{b.accepted}</td>
                     <td className="px-2 py-1 text-right font-semibold tabular-nums text-red-700">{b.rejected}</td>
-                    <td className="px-2 py-1">{b.status}</td>
+                    <td className="px-2 py-1">{ti.rejected.batchStatus[b.status] ?? b.status}</td>
                   </tr>
                 ))}
               </tbody>

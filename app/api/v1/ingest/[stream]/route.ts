@@ -56,7 +56,10 @@ export const POST = restHandler(async (req: Request, ctx: { params: Promise<{ st
     const { replayed, ...body } = answer;
     return json(body, { headers: replayed ? { 'idempotent-replayed': 'true' } : {} });
   } catch (error) {
-    if (error instanceof IngestRefused) throw new HttpError(error.status, error.message);
+    if (error instanceof IngestRefused) {
+      const retry = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
+      throw new HttpError(error.status, error.message, undefined, retry);
+    }
     throw error;
   }
 });

@@ -1,3 +1,4 @@
+import { zh as zhIngestion } from '@/app/_i18n/areas/ingestion';
 import { writeAudit } from '@/server/auth/audit';
 import { clientIp } from '@/server/auth/options';
 import { itemScopeOf, type ItemScope, type Principal } from '@/server/auth/roles';
@@ -106,7 +107,7 @@ const BATCH_COLUMNS: Array<Column<BatchItem>> = [
   { header: '总行数', value: (r) => r.rowsTotal },
   { header: '通过', value: (r) => r.accepted },
   { header: '被拒', value: (r) => r.rejected },
-  { header: '状态', value: (r) => r.status },
+  { header: '状态', value: (r) => zhIngestion.rejected.batchStatus[r.status] ?? r.status },
 ];
 
 /** Every item of a computed list (missing, anomaly), page by page. */
