@@ -10,7 +10,7 @@ import { usccExceptionInput } from '../ingest/usccExceptions';
 import { STREAM_FIELDS } from '../ingest/validate';
 import { rankingRequest } from '../metrics/assessment/request';
 import { ingestionKpiRequest } from '../metrics/ingestion/kpi';
-import { problemsInput } from '../metrics/inspection/problems';
+import { problemsInput } from '../inspection/problems';
 import { itemsInput as publicityItemsInput, kpiInput as publicityKpiInput } from '../metrics/publicity/inputs';
 import { sanctionItemsRequest, sanctionKpiRequest } from '../metrics/sanctions/request';
 import { REFERENCE_LISTS } from '../reference/queries';

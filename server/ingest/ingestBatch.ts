@@ -8,6 +8,7 @@ import { insertEncoded, insertRows, queryOne, queryRows, runCommand } from '../d
 import { env } from '../env';
 import { subjectHashKey } from '../privacyKey';
 import { BodyError, bodyBytes, decodeChunks } from './body';
+import { afterCommit } from './afterCommit';
 import { crashPoint } from './crashPoints';
 import { ERRORS_IN_ANSWER } from './limits';
 import type { BodyFormat } from './parse';
@@ -189,6 +190,7 @@ async function commitBatch(t: CommitTarget, opts: { resume: boolean }): Promise<
   crashPoint('rejected');
   await markStored(t);
   crashPoint('stored');
+  await afterCommit();
 }
 
 /** A commit left 'committing' this long is taken for dead by another instance sharing the ClickHouse server. */

@@ -9,14 +9,13 @@ import { writeAudit } from '../auth/audit';
 import { itemScopeOf, type ItemScope, type Principal } from '../auth/roles';
 import { shanghaiTimestamp, today } from '../clock';
 import { insertRows, queryOne } from '../db/query';
-import { describeZh } from '../metrics/inspection/describe';
-import { isRectifiable, RECTIFIABLE_KINDS, type ProblemKind } from '../metrics/inspection/kinds';
-import { collectProblems, problemFilters, resolveProblemFilters, sortProblems, type Problem } from '../metrics/inspection/problems';
-import { names } from '../metrics/publicity/names';
-import { deadlineSql } from '../metrics/publicity/timeliness';
+import { describeZh } from './describe';
+import { isRectifiable, RECTIFIABLE_KINDS, type ProblemKind } from './kinds';
+import { collectProblems, problemFilters, resolveProblemFilters, sortProblems, type Problem } from './problems';
+import { names } from '../reference/names';
+import { deadlineSql } from '../calendar/timeliness';
 import { listUnits } from '../reference/queries';
 import { serialized } from './lock';
-import { refreshRectification } from './rectification';
 import { readNoticeEvents, readNoticeItems, readNotices, type NoticeEventRow, type NoticeFilter, type NoticeRow } from './store';
 
 /** A client mistake in a notice request: its message says what to fix. */
@@ -193,9 +192,8 @@ export const noticeListInput = z.object({
 });
 export type NoticeListInput = z.infer<typeof noticeListInput>;
 
-/** Notices the caller may see (scope in SQL), rectification brought up to date first; `status=open` = not closed. */
+/** Notices the caller may see (scope in SQL); `status=open` = not closed. */
 export async function listNotices(scope: ItemScope, input: NoticeListInput = {}): Promise<NoticeSummary[]> {
-  await refreshRectification();
   const filter: NoticeFilter = { unit: input.unit, district: input.district, from: input.from, to: input.to };
   const rows = await summarize(await readNotices(scope, filter));
   const s = input.status;
@@ -210,7 +208,6 @@ export type NoticeDetail = NoticeSummary & {
 /** One notice with its items (rectified on, late) and events; 404 when it does not exist or lies outside the scope. */
 export async function getNotice(scope: ItemScope, id: string): Promise<NoticeDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NoticeError(404, '通知单不存在 (no such notice)');
-  await refreshRectification();
   const [row] = await summarize(await readNotices(scope, { ids: [id.toLowerCase()] }));
   if (!row) throw new NoticeError(404, '通知单不存在 (no such notice)');
   const [items, events] = await Promise.all([readNoticeItems([row.id]), readNoticeEvents(row.id)]);

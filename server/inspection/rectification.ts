@@ -1,5 +1,6 @@
 /**
- * Rectification of notice items, decided from the data at read time with each module's own definitions, then recorded
+ * Rectification of notice items, decided from the data each time data is committed (an ingestion batch, a backfill,
+ * the generator: server/ingest/afterCommit.ts), never as a side effect of a read, with each module's own definitions, then recorded
  * as append-only 'rectified' events carrying the date the data shows (so "put right late" = after the reply deadline
  * is a fact of the record); a notice whose items are all rectified gets a 'closed' event dated by its last one.
  *   publicity_overdue   the decision is published (publication date = first accepted receipt, decisionsFrom)
@@ -7,14 +8,14 @@
  *   missing_submission  an accepted row of the item from the unit was received on or after the window start
  *   rejected_unresent   an accepted row with the same key was received after the rejection (unresent.ts)
  * Only data up to today counts. Checks run one at a time in the process; callers arriving while one runs share the
- * next run, which starts after it, so every read sees a check that began after the read was asked for.
+ * next run, which starts after it, so a commit's check always sees that commit's rows.
  */
 import { TupleParam } from '@clickhouse/client';
 import { z } from 'zod';
 import { shanghaiTimestamp, today } from '../clock';
 import { insertRows, queryRows } from '../db/query';
 import { resendOf } from '../metrics/ingestion/unresent';
-import { parseProblemKey, type ProblemRef } from '../metrics/inspection/kinds';
+import { parseProblemKey, type ProblemRef } from './kinds';
 import { decisionsFrom } from '../metrics/publicity/cube';
 import { filterParams, pushesSql } from '../metrics/sanctions/pushes';
 import { readOpenItems, type NoticeItemRow } from './store';

@@ -8,9 +8,9 @@ import { closeClickHouse } from '../../server/db/client';
 import { queryOne } from '../../server/db/query';
 import { issueNotice, listNotices } from '../../server/inspection/notices';
 import { refreshRectification } from '../../server/inspection/rectification';
-import { followUpFigures } from '../../server/metrics/inspection/followUp';
-import { PROBLEM_KINDS } from '../../server/metrics/inspection/kinds';
-import { collectProblems, problemsInput, problemsPage, resolveProblemFilters } from '../../server/metrics/inspection/problems';
+import { followUpFigures } from '../../server/inspection/followUp';
+import { PROBLEM_KINDS } from '../../server/inspection/kinds';
+import { collectProblems, problemsInput, problemsPage, resolveProblemFilters } from '../../server/inspection/problems';
 import { setPublicityAutoRefresh } from '../../server/metrics/publicity';
 import { openBenchStore, timeIt } from './_store';
 

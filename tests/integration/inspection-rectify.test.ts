@@ -17,7 +17,7 @@ import { addDays } from '@/server/domain/calendar';
 import { rowKeyFromJsonSql, rowKeyOf } from '@/server/ingest/rowKey';
 import { STREAMS } from '@/server/ingest/streams';
 import { unresentRejected } from '@/server/metrics/ingestion/unresent';
-import { problemsInput, problemsPage } from '@/server/metrics/inspection/problems';
+import { problemsInput, problemsPage } from '@/server/inspection/problems';
 import { createCallerFactory } from '@/server/trpc/init';
 import { appRouter } from '@/server/trpc/router';
 import { freshDatabase } from './_db';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { queryRows } from '@/server/db/query';
 import { addDays, WorkdayCalendar } from '@/server/domain/calendar';
-import { deadlineSql, delaySql, knownSql, statusSql, timeliness } from '@/server/metrics/publicity/timeliness';
+import { deadlineSql, delaySql, knownSql, statusSql, timeliness } from '@/server/calendar/timeliness';
 import { freshDatabase } from './_db';
 
 await freshDatabase({ today: '2026-11-23', reference: false });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exportProgress, filtersOf, linkWith, nextSort, readNoticeStatus, readProblemParams, readTab } from '@/app/_components/inspection/filters';
 import { rowKeyOf } from '@/server/ingest/rowKey';
-import { describeZh } from '@/server/metrics/inspection/describe';
-import { RECTIFIABLE_KINDS, isRectifiable, parseProblemKey, problemKey, type ProblemRef } from '@/server/metrics/inspection/kinds';
-import { facetsOf, sortProblems, type Problem } from '@/server/metrics/inspection/problems';
-import { rectificationRate } from '@/server/metrics/inspection/followUp';
+import { describeZh } from '@/server/inspection/describe';
+import { RECTIFIABLE_KINDS, isRectifiable, parseProblemKey, problemKey, type ProblemRef } from '@/server/inspection/kinds';
+import { facetsOf, sortProblems, type Problem } from '@/server/inspection/problems';
+import { rectificationRate } from '@/server/inspection/followUp';
 import { noticeNumber } from '@/server/inspection/notices';
 
 const params = (q: string) => new URLSearchParams(q);

@@ -10,7 +10,7 @@ import {
 import { delayHistogramOption, splitOption, trendOption } from '@/app/_components/publicity/options';
 import { en, zh } from '@/app/_i18n/areas/publicity';
 import { WorkdayCalendar } from '@/server/domain/calendar';
-import { timeliness } from '@/server/metrics/publicity/timeliness';
+import { timeliness } from '@/server/calendar/timeliness';
 
 const params = (q: string) => new URLSearchParams(q);
 

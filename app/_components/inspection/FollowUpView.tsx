@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { FollowUpRow } from '@/server/metrics/inspection/followUp';
+import type { FollowUpRow } from '@/server/inspection/followUp';
 import { formatInt, formatRate } from '../format';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { UnitFacet } from '@/server/metrics/inspection/problems';
+import type { UnitFacet } from '@/server/inspection/problems';
 import { formatInt } from '../format';
 import { useI18n } from '../I18nProvider';
 import { useTRPC } from '../TrpcProvider';

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import type { Problem, ProblemsAnswer } from '@/server/metrics/inspection/problems';
+import type { Problem, ProblemsAnswer } from '@/server/inspection/problems';
 import { formatInt } from '../format';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';

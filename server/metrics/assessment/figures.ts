@@ -10,11 +10,11 @@ import { EMPTY_FIGURES, type EntityFigures } from '../../assessment/score';
 import type { Level } from '../../assessment/scheme';
 import { annualTargets, listUnits } from '../../reference/queries';
 import { ingestionKpi } from '../ingestion/kpi';
-import { followUpFigures } from '../inspection/followUp';
+import { followUpFigures } from '../../inspection/followUp';
 import { publicityKpi } from '../publicity/kpi';
 import { sanctionKpi } from '../sanctions/kpi';
 import { dataEpoch, keptPerEpoch, type EpochKind } from '../../db/dataEpoch';
-import { sharedInFlight } from '../cubeBuilds';
+import { sharedInFlight } from '../../db/sharedInFlight';
 
 export type PeriodWindow = { from: string; to: string; asOf: string };
 

@@ -3,6 +3,7 @@ import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { VOLUME_STREAMS } from './catalogOfRejected';
 import { filterParams, withFilters, type Filters } from './filters';
+import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
 
 export const acceptedItemsInput = withFilters({
   stream: z.enum(VOLUME_STREAMS).optional(),
@@ -34,21 +35,9 @@ export const acceptedItem = z.object({
 });
 export type AcceptedItem = z.infer<typeof acceptedItem>;
 
-const encodeCursor = (r: AcceptedItem) =>
-  Buffer.from(JSON.stringify([r.firstReceivedAt, r.stream, r.unitCode, r.key])).toString('base64url');
-function decodeCursor(cursor: string | undefined): { at: string | null; stream: string; unit: string; key: string } {
-  const none = { at: null, stream: '', unit: '', key: '' };
-  if (!cursor) return none;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (!Array.isArray(v) || v.length !== 4 || !v.every((x) => typeof x === 'string')) return none;
-    const [at, stream, unit, key] = v as string[];
-    if (!/^\d{4}-\d{2}-\d{2} [\d:.]+$/.test(at!)) return none;
-    return { at: at!, stream: stream!, unit: unit!, key: key! };
-  } catch {
-    return none;
-  }
-}
+/** Cursor = the sort key of the last row handed out (first receipt, stream, unit, key). */
+const cursorKey = z.tuple([cursorTimestamp, z.string(), z.string(), z.string()]);
+const keyOf = (r: AcceptedItem): z.output<typeof cursorKey> => [r.firstReceivedAt, r.stream, r.unitCode, r.key];
 
 /**
  * The accepted items behind a volume figure: distinct keys (latest version of each) of records, licences and
@@ -61,7 +50,8 @@ export async function acceptedItems(
   opts: { stream?: (typeof VOLUME_STREAMS)[number]; cursor?: string; limit: number },
 ): Promise<{ items: AcceptedItem[]; nextCursor: string | null }> {
   const scoped = itemScopeSql(scope);
-  const c = decodeCursor(opts.cursor);
+  const [at, stream, unit, key] = decodeCursor(opts.cursor, cursorKey) ?? [null, '', '', ''];
+  const c = { at, stream, unit, key };
   const common = `toDate(first_received_at) BETWEEN {from:Date} AND {to:Date}
          AND ${scoped.sql}
          AND ({district:String} = '' OR district_code = {district:String})
@@ -116,7 +106,7 @@ export async function acceptedItems(
   const more = rows.length > opts.limit;
   const items = more ? rows.slice(0, opts.limit) : rows;
   const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+  return { items, nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
 }
 
 /** Every matching item, page by page, for exports (no silent truncation). */

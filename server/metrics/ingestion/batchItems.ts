@@ -3,6 +3,7 @@ import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { STREAMS } from '../../ingest/streams';
 import { isoDate } from './filters';
+import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
 
 export const batchItemsInput = z.object({
   district: z.string().max(20).optional(),
@@ -34,13 +35,8 @@ export const batchItem = z.object({
 });
 export type BatchItem = z.infer<typeof batchItem>;
 
-const encodeCursor = (r: BatchItem) => Buffer.from(`${r.receivedAt}|${r.batchId}`).toString('base64url');
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return { at: null, batch: '' };
-  const [at = '', batch = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!/^\d{4}-\d{2}-\d{2} [\d:.]+$/.test(at)) return { at: null, batch: '' };
-  return { at, batch };
-}
+/** Cursor = the sort key of the last batch handed out (receipt, batch id). */
+const cursorKey = z.tuple([cursorTimestamp, z.string()]);
 
 /** Submission batches (ingest_batches) within the caller's item scope AND the filters, newest first. */
 export async function batchItems(
@@ -48,7 +44,8 @@ export async function batchItems(
   input: z.output<typeof batchItemsInput>,
 ): Promise<{ items: BatchItem[]; nextCursor: string | null }> {
   const scoped = itemScopeSql(scope, { district: 'b.district_code', unit: 'b.unit_code' });
-  const c = decodeCursor(input.cursor);
+  const [at, batch] = decodeCursor(input.cursor, cursorKey) ?? [null, ''];
+  const c = { at, batch };
   const rows = await queryRows(
     `-- items: batches
      SELECT toString(b.batch_id) AS batchId, b.stream AS stream, b.unit_code AS unitCode,
@@ -85,5 +82,5 @@ export async function batchItems(
   const more = rows.length > input.limit;
   const items = more ? rows.slice(0, input.limit) : rows;
   const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+  return { items, nextCursor: more && last ? encodeCursor([last.receivedAt, last.batchId]) : null };
 }

@@ -8,6 +8,8 @@ import type { ItemScope } from '../../auth/roles';
 import { scopeAnomalies, volumeAnomalies, type AnomalyItem } from './anomalies';
 import { EXPECTED_FREQUENCIES, missingWindows, scopeMissing, type MissingWindow } from './missing';
 import { withFilters, type Filters } from './filters';
+import { decodeOffset, encodeOffset } from '../cursor';
+import { narrowToScope } from '../scope';
 
 export const ITEM_STATUSES = ['rejected', 'accepted', 'missing', 'anomaly', 'batches'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -20,30 +22,9 @@ const pageShape = {
 export const missingItemsInput = withFilters({ ...pageShape, frequency: z.enum(EXPECTED_FREQUENCIES).optional() });
 export const anomalyItemsInput = withFilters(pageShape);
 
-/** Computed lists page by position; the cursor is the opaque offset of the next page. */
-const encodeOffset = (n: number) => Buffer.from(`o${n}`).toString('base64url');
-function decodeOffset(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const m = /^o(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? Number(m[1]) : 0;
-}
-
-/**
- * The filters narrowed to the caller's item scope, so the SQL itself only reads what the caller may see; null when
- * the filters ask for another district or unit (the answer is then empty, never an error that confirms anything).
- */
-export function narrowToScope(f: Filters, scope: ItemScope): Filters | null {
-  if (scope.kind === 'all') return f;
-  if (scope.kind === 'district') {
-    if (f.district && f.district !== scope.districtCode) return null;
-    return { ...f, district: scope.districtCode };
-  }
-  if (f.unit && f.unit !== scope.unitCode) return null;
-  return { ...f, unit: scope.unitCode };
-}
 
 function page<T>(all: T[], cursor: string | undefined, limit: number) {
-  const offset = decodeOffset(cursor);
+  const offset = decodeOffset(cursor) ?? 0; // computed lists page by position
   const items = all.slice(offset, offset + limit);
   const next = offset + limit < all.length ? encodeOffset(offset + limit) : null;
   return { items, nextCursor: next, total: all.length };

@@ -3,6 +3,7 @@ import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { STREAMS } from '../../ingest/streams';
 import { catalogOfRejectedSql } from './catalogOfRejected';
+import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
 
@@ -44,14 +45,9 @@ export const rejectedItem = z.object({
 });
 export type RejectedItem = z.infer<typeof rejectedItem>;
 
-/** Cursor = the sort key of the last row handed out (received_at, batch, row), opaque to callers. */
-const encodeCursor = (r: RejectedItem) => Buffer.from(`${r.receivedAt}|${r.batchId}|${r.rowNo}`).toString('base64url');
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return { at: '', batch: '', row: 0 };
-  const [at = '', batch = '', row = '0'] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!/^\d{4}-\d{2}-\d{2} [\d:.]+$/.test(at)) return { at: '', batch: '', row: 0 };
-  return { at, batch, row: Number(row) || 0 };
-}
+/** Cursor = the sort key of the last row handed out (received_at, batch, row). */
+const cursorKey = z.tuple([cursorTimestamp, z.string(), z.number().int().min(0)]);
+const keyOf = (r: RejectedItem): z.output<typeof cursorKey> => [r.receivedAt, r.batchId, r.rowNo];
 
 /**
  * Rejected rows (the quarantine), newest first, within the caller's item scope AND the requested filters:
@@ -62,7 +58,8 @@ export async function rejectedItems(
   input: RejectedItemsInput,
 ): Promise<{ items: RejectedItem[]; nextCursor: string | null }> {
   const scoped = itemScopeSql(scope, { district: 'r.district_code', unit: 'r.unit_code' });
-  const c = decodeCursor(input.cursor);
+  const [at, batch, row] = decodeCursor(input.cursor, cursorKey) ?? ['', '', 0];
+  const c = { at, batch, row };
   const rows = await queryRows(
     `-- items: rejected rows
      SELECT toString(r.batch_id) AS batchId, r.row_no AS rowNo, r.stream AS stream, r.unit_code AS unitCode,
@@ -106,7 +103,7 @@ export async function rejectedItems(
   const more = rows.length > input.limit;
   const items = more ? rows.slice(0, input.limit) : rows;
   const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+  return { items, nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
 }
 
 /** Every matching row, page by page, for exports (no silent truncation). */

@@ -16,7 +16,7 @@ import { addDays } from '../../domain/calendar';
 import { annualTargets } from '../../reference/queries';
 import { volumeAnomalies } from '../ingestion/anomalies';
 import type { Filters } from '../ingestion/filters';
-import { narrowToScope } from '../ingestion/items';
+import { narrowToScope } from '../scope';
 import { ingestionKpi } from '../ingestion/kpi';
 import { submissionsByUnit } from '../ingestion/missing';
 import { monthsBetween, startOfMonthsAgo } from '../months';

@@ -17,19 +17,21 @@
  * exact whatever the state of the cube; a refresh only makes the next answer faster.
  */
 import { z } from 'zod';
-import { calendarKnownSql } from '../../calendar/sql';
 import { queryRows, runCommand } from '../../db/query';
 import {
   cleanupCube,
   cubeRefresher,
   readUnitStates,
   refreshCube,
-  sharedInFlight,
   unitKeys,
   type CubeSpec,
   type UnitVersion,
 } from '../cubeBuilds';
-import { deadlineSql, delaySql, knownSql, PUBLICITY_WORKDAYS, statusSql } from './timeliness';
+import { sharedInFlight } from '../../db/sharedInFlight';
+import { calendarKnownSql, deadlineSql, delaySql, knownSql, statusSql } from '../../calendar/timeliness';
+
+/** Double publicity: 7 working days from the decision to its publication (design.md §5). */
+export const PUBLICITY_WORKDAYS = 7;
 
 // ---------------------------------------------------------------------------------------------------------
 // One decision, from publicity_decisions FINAL

@@ -2,4 +2,3 @@ export * from './cube';
 export * from './inputs';
 export * from './items';
 export * from './kpi';
-export * from './timeliness';

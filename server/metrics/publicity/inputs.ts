@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { today } from '../../clock';
 import { isIsoDate } from '../../domain/calendar';
 import { startOfMonthsAgo } from '../months';
-import { STATUSES } from './timeliness';
+import { STATUSES } from '../../calendar/timeliness';
 
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD (date must be a real YYYY-MM-DD)');
 

@@ -4,8 +4,9 @@ import { queryRows } from '../../db/query';
 import { TupleParam } from '@clickhouse/client';
 import { candidateUnits, cubeState, decisionsFrom, scheduleRefresh } from './cube';
 import { resolveFilter, type ItemsParsed, type ItemStatus } from './inputs';
-import { names } from './names';
-import { delaySql, type Status } from './timeliness';
+import { names } from '../../reference/names';
+import { delaySql, type Status } from '../../calendar/timeliness';
+import { decodeCursor, encodeCursor } from '../cursor';
 
 /** One decision behind a figure (design.md §6 fields, plus names, register flag and calendar flag). */
 export type PublicityItem = {
@@ -49,18 +50,7 @@ const itemRow = z.object({
 });
 
 /** Cursor = the key of the last item handed out, in the table's order (opaque to callers). */
-type Key = [district: string, unit: string, kind: string, docNo: string];
-const encodeCursor = (k: Key) => Buffer.from(JSON.stringify(k)).toString('base64url');
-function decodeCursor(cursor: string | undefined): Key | null {
-  if (!cursor) return null;
-  try {
-    const k: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(k) && k.length === 4 && k.every((x) => typeof x === 'string')) return k as Key;
-  } catch {
-    // fall through
-  }
-  return null;
-}
+const cursorKey = z.tuple([z.string(), z.string(), z.string(), z.string()]); // district, unit, kind, docNo
 
 /**
  * Cheap conditions on the stored columns that every item of a status satisfies (a superset), checked before the
@@ -91,7 +81,7 @@ export async function publicityItems(
 ): Promise<{ items: PublicityItem[]; nextCursor: string | null; from: string; to: string; asOf: string }> {
   const f = resolveFilter(input);
   const scoped = itemScopeSql(scope, { district: 'district_code', unit: 'unit_code' });
-  const cursor = decodeCursor(input.cursor);
+  const cursor = decodeCursor(input.cursor, cursorKey);
   const statuses: ItemStatus[] = input.status ?? [];
   const state = await cubeState(f);
   scheduleRefresh(state);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { queryRows } from '../../db/query';
 import { monthsBetween } from '../months';
 import { cubeState, delaySourcesSql, scheduleRefresh, statusCountsSql, type CubeState } from './cube';
-import { names } from './names';
+import { names } from '../../reference/names';
 import { KIND_CATALOG, KINDS, resolveFilter, type GroupBy, type PublicityFilterInput, type ResolvedFilter } from './inputs';
 
 /** design.md §6 KPI row (plus districtCode for unit rows). Rates are fractions, null when the denominator is 0. */

@@ -24,11 +24,11 @@ import {
   cubeRefresher,
   readUnitStates,
   refreshCube,
-  sharedInFlight,
   unitKeys,
   type CubeSpec,
   type UnitStates,
 } from '../cubeBuilds';
+import { sharedInFlight } from '../../db/sharedInFlight';
 import { measureDayParams, pushesSql, pushRowsSql, type SanctionFilters } from './pushes';
 
 // ---------------------------------------------------------------------------------------------------------

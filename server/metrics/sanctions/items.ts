@@ -13,6 +13,7 @@ import {
   STATUS_COLUMNS,
   type SanctionFilters,
 } from './pushes';
+import { decodeCursor, encodeCursor } from '../cursor';
 
 export const sanctionItemsInput = sanctionFilters.extend({
   status: z.enum(SANCTION_STATUSES).optional(),
@@ -49,16 +50,7 @@ const sanctionItemRow = sanctionItem
   .extend({ pushedDateText: z.string(), dueDateText: z.string(), answeredDateText: z.string().nullable(), resultText: z.string() });
 
 // Overdue pushes oldest first (who has owed an answer longest); everything else newest first.
-const encode = (r: SanctionItem) => Buffer.from(JSON.stringify([r.pushedDate, r.caseId, r.measureCode, r.respondingUnit])).toString('base64url');
-function decode(cursor: string | undefined): [string, string, string, string] | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    return Array.isArray(v) && v.length === 4 && v.every((x) => typeof x === 'string') ? (v as [string, string, string, string]) : null;
-  } catch {
-    return null;
-  }
-}
+const cursorKey = z.tuple([z.string(), z.string(), z.string(), z.string()]); // pushed date, case, measure, responding unit
 
 /** The filters in force on sanction_items' columns (only those: the analyzer's time grows with the SQL's size). */
 function itemFilters(f: SanctionItemsInput): string {
@@ -86,7 +78,7 @@ export async function sanctionItems(scope: ItemScope, input: SanctionItemsInput)
   const params = await filterParams(input, state.measures);
   scheduleSanctionRefresh(state);
   const asc = input.status === 'overdue';
-  const c = decode(input.cursor);
+  const c = decodeCursor(input.cursor, cursorKey);
   const op = asc ? '>' : '<';
   const dir = asc ? 'ASC' : 'DESC';
   const order = `ORDER BY pushedDate ${dir}, caseId ${dir}, measureCode ${dir}, respondingUnit ${dir}`;
@@ -144,7 +136,7 @@ export async function sanctionItems(scope: ItemScope, input: SanctionItemsInput)
     }),
   );
   const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encode(last) : null };
+  return { items, nextCursor: more && last ? encodeCursor([last.pushedDate, last.caseId, last.measureCode, last.respondingUnit]) : null };
 }
 
 /** Every matching push for an export, page by page (no silent truncation). */

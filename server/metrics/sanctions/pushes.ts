@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ItemScope } from '../../auth/roles';
 import { listMeasures } from '../../reference/queries';
-import { deadlineSql, delaySql, knownSql, statusSql } from '../publicity/timeliness';
+import { deadlineSql, delaySql, knownSql, statusSql } from '../../calendar/timeliness';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
 

@@ -2,8 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { writeAudit } from '../../auth/audit';
 import { acknowledgeNotice, getNotice, issueInput, issueNotice, listNotices, NoticeError, noticeListInput } from '../../inspection/notices';
-import { followUpFigures, followUpInput, resolveFollowUpPeriod } from '../../metrics/inspection/followUp';
-import { problemsInput, problemsPage } from '../../metrics/inspection/problems';
+import { followUpFigures, followUpInput, resolveFollowUpPeriod } from '../../inspection/followUp';
+import { problemsInput, problemsPage } from '../../inspection/problems';
 import { createTRPCRouter, protectedProcedure, roleProcedure } from '../init';
 
 const CODES = { 400: 'BAD_REQUEST', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' } as const;

@@ -5,9 +5,9 @@ import { requireCaller } from '@/server/http/caller';
 import { csvResponse } from '@/server/http/csvExport';
 import { HttpError, json, restHandler } from '@/server/http/respond';
 import { xlsxResponse } from '@/server/http/xlsxExport';
-import { describeZh } from '@/server/metrics/inspection/describe';
-import { KIND_LABEL_ZH } from '@/server/metrics/inspection/kinds';
-import { problemsInput, problemsPage, sortedProblems, type Problem } from '@/server/metrics/inspection/problems';
+import { describeZh } from '@/server/inspection/describe';
+import { KIND_LABEL_ZH } from '@/server/inspection/kinds';
+import { problemsInput, problemsPage, sortedProblems, type Problem } from '@/server/inspection/problems';
 
 export const dynamic = 'force-dynamic';
 

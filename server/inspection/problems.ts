@@ -10,21 +10,22 @@
  * late publication, how late it was published.
  */
 import { z } from 'zod';
-import { today } from '../../clock';
-import type { ItemScope } from '../../auth/roles';
-import { isIsoDate } from '../../domain/calendar';
-import { queryOne } from '../../db/query';
-import { latestNoticeOfItems } from '../../inspection/store';
-import { scopeAnomalies, volumeAnomalies } from '../ingestion/anomalies';
-import { narrowToScope } from '../ingestion/items';
-import { missingWindows, scopeMissing } from '../ingestion/missing';
-import { unresentRejected } from '../ingestion/unresent';
-import { startOfMonthsAgo } from '../months';
-import { allPublicityItems, type ItemStatus as PublicityStatus } from '../publicity';
-import { names } from '../publicity/names';
-import { allSanctionItems } from '../sanctions/items';
+import { today } from '../clock';
+import type { ItemScope } from '../auth/roles';
+import { isIsoDate } from '../domain/calendar';
+import { queryOne } from '../db/query';
+import { latestNoticeOfItems } from './store';
+import { scopeAnomalies, volumeAnomalies } from '../metrics/ingestion/anomalies';
+import { narrowToScope } from '../metrics/scope';
+import { missingWindows, scopeMissing } from '../metrics/ingestion/missing';
+import { unresentRejected } from '../metrics/ingestion/unresent';
+import { startOfMonthsAgo } from '../metrics/months';
+import { allPublicityItems, type ItemStatus as PublicityStatus } from '../metrics/publicity';
+import { names } from '../reference/names';
+import { allSanctionItems } from '../metrics/sanctions/items';
 import { isRectifiable, PROBLEM_KINDS, problemKey, type ProblemKind } from './kinds';
 import { workdaysBetweenMany } from './workdays';
+import { decodeOffset, encodeOffset } from '../metrics/cursor';
 
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD (date must be a real YYYY-MM-DD date)');
 const code = (max: number) =>
@@ -364,12 +365,6 @@ export type ProblemsAnswer = {
   units: UnitFacet[];
 };
 
-const encodeOffset = (n: number) => Buffer.from(`o${n}`).toString('base64url');
-function decodeOffset(cursor: string | undefined): number | null {
-  if (!cursor) return null;
-  const m = /^o(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? Number(m[1]) : null;
-}
 
 /** Counts by kind and by unit of a whole list. */
 export function facetsOf(list: readonly Problem[]): Pick<ProblemsAnswer, 'byKind' | 'units'> {

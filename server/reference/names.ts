@@ -1,5 +1,5 @@
-import { keptPerEpoch } from '../../db/dataEpoch';
-import { listCatalog, listDistricts, listUnits } from '../../reference/queries';
+import { keptPerEpoch } from '../db/dataEpoch';
+import { listCatalog, listDistricts, listUnits } from './queries';
 
 export type Names = {
   units: Map<string, { name: string; districtCode: string; sort: number }>;
@@ -10,7 +10,7 @@ export type Names = {
 
 /** Reference names for labelling rows, kept with the reference lists they come from (names only: every figure is computed per request). */
 export function names(): Promise<Names> {
-  return keptPerEpoch('reference', 'publicity-names', 60_000, () =>
+  return keptPerEpoch('reference', 'reference-names', 60_000, () =>
     Promise.all([listUnits(), listDistricts(), listCatalog()]).then(([u, d, c]) => ({
       units: new Map(u.map((x, i) => [x.code, { name: x.name, districtCode: x.districtCode, sort: i }])),
       districts: d.map((x) => ({ code: x.code, name: x.name })),

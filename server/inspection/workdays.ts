@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TupleParam } from '@clickhouse/client';
-import { queryRows } from '../../db/query';
-import { delaySql } from '../publicity/timeliness';
+import { queryRows } from '../db/query';
+import { delaySql } from '../calendar/timeliness';
 
 /**
  * workdaysBetween(a, b) (working days in (a, b], design.md §5) for many pairs in one round trip, through the calendar

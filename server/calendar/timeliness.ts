@@ -1,7 +1,7 @@
 /**
- * Timeliness against a working-day deadline (design.md §5): the one status mechanism of the product, written for
- * double publicity and meant to be reused as is by joint sanctions (feedback due `feedbackDays` working days after
- * the push).
+ * Working days and timeliness against a working-day deadline (design.md §5): the one working-day arithmetic in SQL and
+ * the one status mechanism of the product, used by double publicity (7 working days to publish), joint sanctions
+ * (feedback due `feedbackDays` working days after the push) and inspection notices (reply deadlines).
  *
  * It has two halves, so that the calendar work can be done once and stored while `asOf` is applied per query:
  *   1. calendar half (per item, independent of asOf): deadline = addWorkdays(start, n), delay = workdaysBetween(start,
@@ -15,8 +15,17 @@
  * dictionary default (a nonsense 1970 date) both halves fall back to the Monday–Friday rule and flag the item as not
  * known, exactly like days of years whose State Council schedule is not published yet.
  */
-import { calendarKnownSql } from '../../calendar/sql';
-import { addDays, dayOfWeek, toDayNumber, type WorkdayCalendar } from '../../domain/calendar';
+import { addDays, dayOfWeek, toDayNumber, type WorkdayCalendar } from '../domain/calendar';
+
+// ---------------------------------------------------------------------------------------------------------
+// The calendar dictionaries (clickhouse/migrations/002_calendar.sql). workday_no(d) counts working days up to and
+// including d, so addWorkdays(d, n) is the working day numbered workday_no(d) + n and workdaysBetween(a, b) is
+// workday_no(b) − workday_no(a).
+
+export const isWorkdaySql = (date: string) => `dictGet('calendar_by_date', 'is_workday', ${date})`;
+
+/** 1 when the calendar really knows the date (package year or admin override), 0 when it is a Mon–Fri guess or out of range. */
+export const calendarKnownSql = (date: string) => `dictGetOrDefault('calendar_by_date', 'known', ${date}, toUInt8(0))`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Calendar half, SQL
@@ -141,6 +150,3 @@ export function timeliness(
   }
   return { deadline: dl.date, delay: null, status: item.asOf > dl.date ? 'overdue' : 'pending', known };
 }
-
-/** Double publicity: 7 working days from the decision to its publication. */
-export const PUBLICITY_WORKDAYS = 7;

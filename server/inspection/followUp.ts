@@ -9,15 +9,14 @@
  *   rectifiedItems     items rectified by asOf (the date the data shows)
  *   rectifiedLate      of those, rectified after the notice's reply deadline
  *   rectificationRate  rectifiedItems / totalItems, null when there are no items
- * Rectification is brought up to date from the data first. Like every aggregate, city-wide for every role. A unit
+ * Rectification is recorded when data is committed (server/inspection/rectification.ts); a read writes nothing. Like every aggregate, city-wide for every role. A unit
  * belongs to the district it had when the notice was issued; every unit and district is listed, zeros included.
  */
 import { z } from 'zod';
-import { today } from '../../clock';
-import { queryRows } from '../../db/query';
-import { refreshRectification } from '../../inspection/rectification';
-import { listDistricts, listUnits } from '../../reference/queries';
-import { startOfMonthsAgo } from '../months';
+import { today } from '../clock';
+import { queryRows } from '../db/query';
+import { listDistricts, listUnits } from '../reference/queries';
+import { startOfMonthsAgo } from '../metrics/months';
 
 export type FollowUpCounts = {
   issued: number;
@@ -72,7 +71,6 @@ export function resolveFollowUpPeriod(input: { from?: string; to?: string; asOf?
 
 /** The figures for a period (see the module comment). */
 export async function followUpFigures(period: { from: string; to: string; asOf: string }): Promise<FollowUpFigures> {
-  await refreshRectification();
   const rows = await queryRows(
     `-- inspection: follow-up figures per unit
      WITH sel AS (SELECT * FROM notices WHERE issued_on BETWEEN {from:Date} AND {to:Date} AND issued_on <= {asOf:Date}),
