@@ -4,7 +4,7 @@ import { shanghaiTimestamp } from '../clock';
 import { bumpDataEpoch, keptPerEpoch } from '../db/dataEpoch';
 import { insertRows, queryRows } from '../db/query';
 import { DEFAULT_EFFECTIVE_FROM, DEFAULT_SCHEMES } from './defaultSchemes';
-import { indicatorSchema, LEVELS, savedIndicatorsSchema, schemeInForce, type Indicator, type Level, type Scheme } from './scheme';
+import { indicatorSchema, LEVELS, savedIndicatorsSchema, type Indicator, type Level, type Scheme } from './scheme';
 import type { ManualEntry } from './score';
 
 const schemeRow = z.object({
@@ -33,13 +33,6 @@ async function readSchemes(level: Level): Promise<Scheme[]> {
     schemeRow,
   );
   return rows.map((r) => ({ ...r, indicators: z.array(indicatorSchema).parse(JSON.parse(r.indicators)) }));
-}
-
-/** The version in force for a month ('YYYY-MM'); every month has one once the defaults are written. */
-export async function schemeForMonth(level: Level, month: string, versions?: Scheme[]): Promise<Scheme> {
-  const found = schemeInForce(versions ?? (await listSchemes(level)), month);
-  if (!found) throw new Error(`no ${level} scheme in force for ${month}: run the reference loader (npm start) first`);
-  return found;
 }
 
 // One writer at a time in this process, so two admins saving at once get consecutive versions.

@@ -269,10 +269,6 @@ export function cubeRefresher(label: string, refresh: () => Promise<unknown>, cl
     setAuto(enabled: boolean): void {
       auto = enabled;
     },
-    /** Wait for a background refresh in flight (tests, shutdown). */
-    async settled(): Promise<void> {
-      await running;
-    },
     schedule(needed: boolean): void {
       if (!auto || !needed || running || Date.now() - lastRun < MIN_INTERVAL_MS) return;
       lastRun = Date.now();

@@ -318,8 +318,5 @@ const refresher = cubeRefresher('publicity', refreshPublicityCube, cleanupPublic
 /** Tests and benchmarks control refreshes themselves. */
 export const setPublicityAutoRefresh = (enabled: boolean): void => refresher.setAuto(enabled);
 
-/** Wait for a background refresh in flight (tests, shutdown). */
-export const publicityRefreshSettled = (): Promise<void> => refresher.settled();
-
 /** Start a background refresh when the state has dirty units, unless one is running or ran within the last 30 s. */
 export const scheduleRefresh = (state: CubeState): void => refresher.schedule(state.dirty.length > 0);

@@ -295,8 +295,5 @@ const refresher = cubeRefresher('sanctions', refreshSanctionCube, cleanupSanctio
 /** Tests and benchmarks control refreshes themselves. */
 export const setSanctionAutoRefresh = (enabled: boolean): void => refresher.setAuto(enabled);
 
-/** Wait for a background refresh in flight (tests, shutdown). */
-export const sanctionRefreshSettled = (): Promise<void> => refresher.settled();
-
 /** Start a background refresh when a state has dirty units, unless one is running or ran within the last 30 s. */
 export const scheduleSanctionRefresh = (...states: UnitStates[]): void => refresher.schedule(states.some((s) => s.dirty.length > 0));
