@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { newTokenInput, newUserInput } from '../auth/admin';
 import { noticeListInput } from '../inspection/notices';
+import { DATETIME_FORMS_DOC } from '../domain/dates';
 import { usccExceptionInput } from '../ingest/usccExceptions';
 import { STREAM_FIELDS } from '../ingest/validate';
 import { rankingRequest } from '../metrics/assessment/request';
@@ -47,7 +48,7 @@ export function openApiDocument(): JsonSchema {
       title: 'Credit Supervision Monitor API',
       version: '1',
       description:
-        'Public credit information ingestion, double-publicity timeliness, joint reward/sanction feedback and assessment figures (design.md §4–§6). Dates are YYYY-MM-DD (Asia/Shanghai); rates are fractions in [0, 1], null when the denominator is 0. Every answer is scoped to the caller: district and unit callers see aggregates city-wide and items of their own district or unit only.',
+        `Public credit information ingestion, double-publicity timeliness, joint reward/sanction feedback and assessment figures (design.md §4–§6). Dates are YYYY-MM-DD (Asia/Shanghai). Every datetime a client sends is ${DATETIME_FORMS_DOC}. Rates are fractions in [0, 1], null when the denominator is 0. Every answer is scoped to the caller: district and unit callers see aggregates city-wide and items of their own district or unit only.`,
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
@@ -70,7 +71,9 @@ export function openApiDocument(): JsonSchema {
           ],
           requestBody: {
             required: true,
-            description: `Fields per stream (camelCase): ${Object.entries(STREAM_FIELDS).map(([s, f]) => `${s}: ${(f as readonly string[]).join(', ')}`).join(' · ')}`,
+            description:
+              `Fields per stream (camelCase): ${Object.entries(STREAM_FIELDS).map(([s, f]) => `${s}: ${(f as readonly string[]).join(', ')}`).join(' · ')}. ` +
+              `receivedAt (backfill tokens only; others get the platform's clock): ${DATETIME_FORMS_DOC}, not in the future.`,
             content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
           },
           responses: {

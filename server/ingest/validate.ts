@@ -1,5 +1,6 @@
 import { validateResidentId, maskResidentId } from '../domain/idNumber';
 import { hashSubjectId } from '../domain/privacy';
+import { checkDateTime, DATE_RANGE } from '../domain/dates';
 import { validateUscc } from '../domain/uscc';
 import { MAX_TEXT } from './limits';
 import type { StoredRow } from './store';
@@ -153,15 +154,16 @@ function receivedAtOf(r: RowReader, value: Record<string, unknown>, ctx: Validat
     r.fail('receivedAt', 'RECEIVED_AT_NOT_ALLOWED', 'receivedAt 由平台记录，仅历史迁移 (backfill) 令牌可提供');
     return ctx.receivedAt;
   }
-  const s = String(given).trim();
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,3})?$/.exec(s);
-  if (!m || !isRealDate(m[1]!)) {
-    r.fail('receivedAt', 'INVALID_DATETIME', "receivedAt 应为 'YYYY-MM-DD HH:MM:SS'（北京时间）");
+  const s = typeof given === 'string' ? given.trim() : '';
+  const at = checkDateTime(s);
+  if (!at.ok) {
+    r.fail('receivedAt', 'INVALID_DATETIME', at.reason === 'range'
+      ? `receivedAt 超出范围：北京时间日期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间 (got '${s.slice(0, 40)}')`
+      : `receivedAt 应为带时区的 RFC 3339 时间（如 2025-10-13T16:01:00Z、2025-06-03T10:00:00+08:00）或北京时间 'YYYY-MM-DD HH:MM:SS' (got '${s.slice(0, 40)}')`);
     return ctx.receivedAt;
   }
-  const text = `${m[1]} ${m[2]}${(m[3] ?? '.000').padEnd(4, '0')}`;
-  if (text > ctx.receivedAt) r.fail('receivedAt', 'DATE_IN_FUTURE', 'receivedAt 不能晚于当前时间');
-  return text;
+  if (at.shanghai > ctx.receivedAt) r.fail('receivedAt', 'DATE_IN_FUTURE', `receivedAt ${at.shanghai}（北京时间）晚于当前时间，不能是未来时间`);
+  return at.shanghai;
 }
 
 function base(ctx: ValidationContext, rowNo: number, receivedAt: string): StoredRow {

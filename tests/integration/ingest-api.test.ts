@@ -213,6 +213,44 @@ describe('idempotency, corrections and the earliest receipt', () => {
     expect(await count(`SELECT count() AS n FROM records WHERE unit_code = 'D990103-01'`)).toBe(0);
   });
 
+  it('Issue 13.1: receivedAt takes RFC 3339 with any offset or Z (converted to Asia/Shanghai) besides the local form', async () => {
+    const res = await post(
+      'records',
+      nd(
+        record('TZ1', { occurredOn: '2025-06-01', receivedAt: '2025-06-03T10:00:00+08:00' }),
+        record('TZ2', { occurredOn: '2025-10-01', receivedAt: '2025-10-13T16:01:00Z' }), // 00:01 on 10-14 in Shanghai
+        record('TZ3', { occurredOn: '2026-01-01', receivedAt: '2026-01-05T02:00:00.25-05:00' }),
+        record('TZ4', { occurredOn: '2026-01-01', receivedAt: '2026-01-05t09:30:00.123456z' }), // lower case, microseconds
+        record('TZ5', { occurredOn: '2026-01-01', receivedAt: '2026-01-05T10:00:00' }), // no offset: Shanghai time
+        record('TZ6', { receivedAt: '2026-01-05T10:00:00+25:00' }),
+        record('TZ7', { receivedAt: '2026-02-30T10:00:00Z' }),
+        record('TZ8', { receivedAt: '2026-11-23T23:00:00+08:00' }), // later today: in the future
+        record('TZ9', { receivedAt: '1969-12-31T15:59:59Z' }), // 23:59:59 on 1969-12-31 in Shanghai: before a receipt day can be
+      ),
+      { token: T.backfill },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 5, rejected: 4 });
+    expect(res.body.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '6:receivedAt:INVALID_DATETIME',
+      '7:receivedAt:INVALID_DATETIME',
+      '8:receivedAt:DATE_IN_FUTURE',
+      '9:receivedAt:INVALID_DATETIME',
+    ]);
+    const at = await queryRows(
+      `SELECT record_id AS id, toString(received_at) AS r, toString(toDate(received_at)) AS d FROM records FINAL WHERE record_id LIKE 'TZ%' ORDER BY id`,
+      {},
+      z.object({ id: z.string(), r: z.string(), d: z.string() }),
+    );
+    expect(at).toEqual([
+      { id: 'TZ1', r: '2025-06-03 10:00:00.000', d: '2025-06-03' },
+      { id: 'TZ2', r: '2025-10-14 00:01:00.000', d: '2025-10-14' },
+      { id: 'TZ3', r: '2026-01-05 15:00:00.250', d: '2026-01-05' },
+      { id: 'TZ4', r: '2026-01-05 17:30:00.123', d: '2026-01-05' },
+      { id: 'TZ5', r: '2026-01-05 10:00:00.000', d: '2026-01-05' },
+    ]);
+  });
+
   it('an admin-registered genuine USCC that fails the check character is accepted', async () => {
     const odd = LEGAL.slice(0, 17) + (LEGAL.endsWith('3') ? '4' : '3');
     expect((await post('records', nd(record('U1', { subjectCode: odd })))).body.rejected).toBe(1);

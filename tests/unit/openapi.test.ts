@@ -29,4 +29,9 @@ describe('OpenAPI document', () => {
     expect(kpi).toEqual(expect.arrayContaining(['from', 'to', 'asOf', 'groupBy', 'district', 'unit', 'measure']));
     expect(doc.paths['/api/v1/kpi/ingestion']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'groupBy', 'catalog']));
   });
+  it('says which datetime forms a client may send', () => {
+    const text = JSON.stringify(doc);
+    expect(text).toContain('RFC 3339');
+    expect(text).toContain('YYYY-MM-DD HH:MM:SS');
+  });
 });
