@@ -4,6 +4,7 @@
  * silently clamp a date outside its column's range (1969-12-31 into a Date becomes 1970-01-01, 2200-01-01 becomes
  * 2149-06-06) and roll an impossible one over (2026-02-31 becomes 2026-03-03), so every range is checked here first.
  *
+ * - A date is `YYYY-MM-DD`, a real calendar date within the range of the column or parameter it goes to.
  * - A datetime is RFC 3339 / ISO 8601 with an offset or `Z` (`2025-10-13T16:01:00Z`, `2025-06-03T10:00:00+08:00`),
  *   converted to Asia/Shanghai (`2025-10-13T16:01:00Z` is `2025-10-14 00:01:00`), or the local form
  *   `YYYY-MM-DD HH:MM:SS` (a `T` may stand for the space), read in Asia/Shanghai. Fractions of a second are taken to
@@ -11,10 +12,14 @@
  *
  * Pure: the conversion uses the IANA rules of Asia/Shanghai (Intl), never the machine's time zone.
  */
+import { z } from 'zod';
+
 export type DateRange = { min: string; max: string };
 
 /** ClickHouse `Date`: what every `{x:Date}` query parameter and Date column holds. */
 export const DATE_RANGE: DateRange = { min: '1970-01-01', max: '2149-06-06' };
+/** ClickHouse `Date32`: columns that keep dates before 1970 (records of old enterprises, licences' validity). */
+export const DATE32_RANGE: DateRange = { min: '1900-01-01', max: '2299-12-31' };
 
 const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -29,6 +34,15 @@ export function isRealDate(s: string): boolean {
   const d = Number(m[3]);
   if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!);
+}
+
+export type DateCheck = { ok: true; date: string } | { ok: false; reason: 'form' | 'range' };
+
+/** A client's date: kept as sent when it is real and within `range`; otherwise why not. */
+export function checkDate(s: string, range: DateRange = DATE_RANGE): DateCheck {
+  if (!isRealDate(s)) return { ok: false, reason: 'form' };
+  if (s < range.min || s > range.max) return { ok: false, reason: 'range' };
+  return { ok: true, date: s };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -91,6 +105,34 @@ export function checkDateTime(s: string, range: DateRange = DATE_RANGE): DateTim
 // Query parameters
 
 const rangeText = (range: DateRange) => `${range.min} .. ${range.max}`;
+
+/** What a refused date says: the expected form and range, and what was sent. */
+export function dateMessage(s: string, range: DateRange = DATE_RANGE): string {
+  return `应为有效日期 YYYY-MM-DD，范围 ${range.min} 至 ${range.max} (must be a real date YYYY-MM-DD within ${rangeText(range)}; got '${s.slice(0, 40)}')`;
+}
+
+/**
+ * The date of a query or request parameter (from, to, asOf, …): a real `YYYY-MM-DD` within what a ClickHouse Date
+ * holds. Every query schema takes its dates through this one schema; the issue's path names the parameter.
+ */
+export const queryDate = z
+  .string()
+  .superRefine((s, ctx) => {
+    if (!checkDate(s).ok) ctx.addIssue({ code: 'custom', message: dateMessage(s) });
+  })
+  .meta({ format: 'date', description: `YYYY-MM-DD (Asia/Shanghai), a real date within ${rangeText(DATE_RANGE)}` });
+
+/** Months whose days all lie within DATE_RANGE. */
+export const MONTH_RANGE: DateRange = { min: '1970-01', max: '2149-05' };
+
+/** A month key `YYYY-MM` whose days all lie within DATE_RANGE (1970-01 .. 2149-05). */
+export const queryMonth = z
+  .string()
+  .superRefine((s, ctx) => {
+    const ok = /^\d{4}-(0[1-9]|1[0-2])$/.test(s) && s >= MONTH_RANGE.min && s <= MONTH_RANGE.max;
+    if (!ok) ctx.addIssue({ code: 'custom', message: `月份应为 YYYY-MM，范围 ${MONTH_RANGE.min} 至 ${MONTH_RANGE.max} (month must be YYYY-MM within ${rangeText(MONTH_RANGE)}; got '${s.slice(0, 40)}')` });
+  })
+  .meta({ description: `YYYY-MM, within ${rangeText(MONTH_RANGE)}` });
 
 /** Documentation of the datetime forms every body field that takes a datetime accepts (OpenAPI). */
 export const DATETIME_FORMS_DOC =

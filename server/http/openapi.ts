@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { newTokenInput, newUserInput } from '../auth/admin';
 import { noticeListInput } from '../inspection/notices';
-import { DATETIME_FORMS_DOC } from '../domain/dates';
+import { DATE_RANGE, DATETIME_FORMS_DOC, queryDate } from '../domain/dates';
 import { usccExceptionInput } from '../ingest/usccExceptions';
-import { STREAM_FIELDS } from '../ingest/validate';
+import { FIELD_RANGES, STREAM_FIELDS } from '../ingest/validate';
 import { rankingRequest } from '../metrics/assessment/request';
 import { ingestionKpiRequest } from '../metrics/ingestion/kpi';
 import { problemsInput } from '../metrics/inspection/problems';
@@ -48,7 +48,7 @@ export function openApiDocument(): JsonSchema {
       title: 'Credit Supervision Monitor API',
       version: '1',
       description:
-        `Public credit information ingestion, double-publicity timeliness, joint reward/sanction feedback and assessment figures (design.md §4–§6). Dates are YYYY-MM-DD (Asia/Shanghai). Every datetime a client sends is ${DATETIME_FORMS_DOC}. Rates are fractions in [0, 1], null when the denominator is 0. Every answer is scoped to the caller: district and unit callers see aggregates city-wide and items of their own district or unit only.`,
+        `Public credit information ingestion, double-publicity timeliness, joint reward/sanction feedback and assessment figures (design.md §4–§6). Dates are YYYY-MM-DD (Asia/Shanghai), real dates; a date in a query lies within ${DATE_RANGE.min}..${DATE_RANGE.max} (what a ClickHouse Date holds), else 400. Every datetime a client sends is ${DATETIME_FORMS_DOC}. Rates are fractions in [0, 1], null when the denominator is 0. Every answer is scoped to the caller: district and unit callers see aggregates city-wide and items of their own district or unit only.`,
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
@@ -73,6 +73,9 @@ export function openApiDocument(): JsonSchema {
             required: true,
             description:
               `Fields per stream (camelCase): ${Object.entries(STREAM_FIELDS).map(([s, f]) => `${s}: ${(f as readonly string[]).join(', ')}`).join(' · ')}. ` +
+              `Dates are YYYY-MM-DD, real dates kept exactly as sent or refused (row error INVALID_DATE or DATE_OUT_OF_RANGE), within: ` +
+              `${Object.entries(FIELD_RANGES).map(([f, r]) => `${f} ${r.min}..${r.max}`).join(', ')}; occurredOn and decisionDate not after the receipt date; ` +
+              `leave validTo empty for a licence without end (9999-12-31 is refused). ` +
               `receivedAt (backfill tokens only; others get the platform's clock): ${DATETIME_FORMS_DOC}, not in the future.`,
             content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
           },
@@ -97,9 +100,9 @@ export function openApiDocument(): JsonSchema {
           summary: 'Items behind the 归集 figures (paged; format=csv exports all)',
           parameters: [
             { name: 'status', in: 'query', schema: { type: 'string', enum: ['rejected', 'accepted', 'missing', 'anomaly', 'batches'], default: 'rejected' } },
-            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'from', in: 'query', schema: schemaOf(queryDate) },
+            { name: 'to', in: 'query', schema: schemaOf(queryDate) },
+            { name: 'asOf', in: 'query', schema: schemaOf(queryDate) },
             { name: 'district', in: 'query', schema: { type: 'string' } },
             { name: 'unit', in: 'query', schema: { type: 'string' } },
             { name: 'catalog', in: 'query', schema: { type: 'string' } },

@@ -1,6 +1,6 @@
 import { validateResidentId, maskResidentId } from '../domain/idNumber';
 import { hashSubjectId } from '../domain/privacy';
-import { checkDateTime, DATE_RANGE } from '../domain/dates';
+import { checkDate, checkDateTime, DATE32_RANGE, DATE_RANGE, type DateRange } from '../domain/dates';
 import { validateUscc } from '../domain/uscc';
 import { MAX_TEXT } from './limits';
 import type { StoredRow } from './store';
@@ -35,31 +35,24 @@ export const STREAM_FIELDS: Record<Stream, readonly string[]> = {
 };
 export const COMMON_FIELDS = ['receivedAt', 'unitCode'] as const;
 
+/**
+ * The range of each date field, the range of its column (clickhouse/migrations): occurredOn and a licence's validity
+ * are Date32 (an old enterprise's registration in the 1950s is a real date), a decision date is a Date (the working-day
+ * calendar, the double-publicity figures and their cubes are computed on Dates, and double publicity concerns decisions
+ * of this century). Dates that must not be after the receipt date are checked against it besides.
+ */
+export const FIELD_RANGES = {
+  occurredOn: DATE32_RANGE,
+  decisionDate: DATE_RANGE,
+  validFrom: DATE32_RANGE,
+  validTo: DATE32_RANGE,
+} as const satisfies Record<string, DateRange>;
+
 const SUBJECT_TYPES = ['legal', 'natural', 'other'] as const;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLEAR_ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 
 /** Raw text kept in quarantine never holds a clear ID number. */
 export const maskIdsInText = (text: string) => (text.length < 18 ? text : text.replace(CLEAR_ID, (id) => maskResidentId(id)));
-
-// Dates repeat across a batch: remember which strings are real dates (bounded, cleared when large).
-const realDates = new Map<string, boolean>();
-
-function isRealDate(s: string): boolean {
-  const known = realDates.get(s);
-  if (known !== undefined) return known;
-  if (realDates.size > 100_000) realDates.clear();
-  const ok = checkRealDate(s);
-  realDates.set(s, ok);
-  return ok;
-}
-
-function checkRealDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 /** Collects a row's errors while reading its fields, so one pass reports every problem of the row. */
 class RowReader {
@@ -98,15 +91,20 @@ class RowReader {
     return s as T;
   }
 
-  /** A calendar date, not after `latest` (today, or the receipt date). */
-  date(field: string, required: boolean, latest: string): string {
-    const s = this.text(field, required, 10);
+  /**
+   * A calendar date kept exactly as sent, or refused: a real YYYY-MM-DD within its column's range (ClickHouse would
+   * clamp anything outside it) and, when `latest` is given (the receipt date), not after it.
+   */
+  date(field: string, required: boolean, range: DateRange, latest?: string, hint = ''): string {
+    const s = this.text(field, required, 40);
     if (s === '') return '';
-    if (!isRealDate(s)) {
-      this.fail(field, 'INVALID_DATE', `${field} 应为有效日期 YYYY-MM-DD (got '${s}')`);
+    const check = checkDate(s, range);
+    if (!check.ok) {
+      if (check.reason === 'form') this.fail(field, 'INVALID_DATE', `${field} 应为有效日期 YYYY-MM-DD (got '${s}')`);
+      else this.fail(field, 'DATE_OUT_OF_RANGE', `${field} ${s} 超出范围：应在 ${range.min} 至 ${range.max} 之间${s > range.max ? hint : ''}`);
       return '';
     }
-    if (s > latest) this.fail(field, 'DATE_IN_FUTURE', `${field} ${s} 晚于 ${latest}，不能是未来日期 (in the future)`);
+    if (latest !== undefined && s > latest) this.fail(field, 'DATE_IN_FUTURE', `${field} ${s} 晚于 ${latest}，不能是未来日期 (in the future)`);
     return s;
   }
 }
@@ -200,18 +198,17 @@ export function validateRow(
       row.catalog_code = catalog;
       row.record_id = r.text('recordId', true, 100);
       readSubjectInto(row, r, ctx);
-      row.occurred_on = r.date('occurredOn', true, receivedDate);
+      row.occurred_on = r.date('occurredOn', true, FIELD_RANGES.occurredOn, receivedDate);
       row.data = data;
       break;
     }
     case 'licenses': {
-      const decision = r.date('decisionDate', true, receivedDate);
-      const validFrom = r.date('validFrom', true, '9999-12-31');
-      const validToText = r.text('validTo', false, 10);
+      const decision = r.date('decisionDate', true, FIELD_RANGES.decisionDate, receivedDate);
+      const validFrom = r.date('validFrom', true, FIELD_RANGES.validFrom);
+      const validToText = r.date('validTo', false, FIELD_RANGES.validTo, undefined, '；长期有效的许可请不填 validTo（不要用 9999-12-31 之类的日期表示“无期限”）');
       let validTo: string | null = null;
       if (validToText) {
-        if (!isRealDate(validToText)) r.fail('validTo', 'INVALID_DATE', `validTo 应为有效日期 YYYY-MM-DD (got '${validToText}')`);
-        else if (validFrom && validToText < validFrom) r.fail('validTo', 'VALID_RANGE', `validTo ${validToText} 早于 validFrom ${validFrom}`);
+        if (validFrom && validToText < validFrom) r.fail('validTo', 'VALID_RANGE', `validTo ${validToText} 早于 validFrom ${validFrom}`);
         else validTo = validToText;
       }
       row = base(ctx, rowNo, receivedAt);
@@ -241,7 +238,7 @@ export function validateRow(
       row.violation_type = r.text('violationType', true, 200);
       row.penalty_types = types;
       row.fine_amount = fine;
-      row.decision_date = r.date('decisionDate', true, receivedDate);
+      row.decision_date = r.date('decisionDate', true, FIELD_RANGES.decisionDate, receivedDate);
       row.basis = r.text('basis', false);
       row.content = maskIdsInText(r.text('content', false));
       break;
@@ -251,7 +248,7 @@ export function validateRow(
       row = base(ctx, rowNo, receivedAt);
       row.kind = r.oneOf('kind', ['license', 'penalty'] as const);
       row.doc_no = r.text('docNo', true, 100);
-      row.decision_date = r.date('decisionDate', true, receivedDate);
+      row.decision_date = r.date('decisionDate', true, FIELD_RANGES.decisionDate, receivedDate);
       row.subject_name = subject.subject_name;
       // The register has no subject type: an ID number is never kept in clear.
       row.subject_code = validateResidentId(subject.subject_code).ok ? maskResidentId(subject.subject_code) : subject.subject_code;

@@ -323,3 +323,73 @@ describe('GET /api/v1/ingest/batches/{batchId}', () => {
     expect((await get(T.court!)).status).toBe(404);
   });
 });
+
+describe('Issue 13.2: a date in a body is kept exactly or refused, never changed', () => {
+  const license = (docNo: string, extra: Record<string, unknown> = {}) => ({
+    docNo, subjectType: 'legal', subjectName: '甲公司', subjectCode: LEGAL, licenseName: '食品经营许可', licenseCategory: '普通',
+    decisionDate: '2026-11-20', validFrom: '2026-11-20', ...extra,
+  });
+  const penalty = (docNo: string, extra: Record<string, unknown> = {}) => ({
+    docNo, subjectType: 'legal', subjectName: '甲公司', subjectCode: LEGAL, violationType: '无证经营', penaltyTypes: ['警告'],
+    decisionDate: '2026-11-19', ...extra,
+  });
+  const codes = (body: { errors: Array<{ row: number; field: string; code: string }> }) => body.errors.map((e) => `${e.row}:${e.field}:${e.code}`);
+
+  it('occurredOn before 1970 (an old enterprise registered in the 1950s) is stored as sent; impossible or out-of-range dates are refused', async () => {
+    const res = await post(
+      'records',
+      nd(
+        record('D1', { occurredOn: '1956-03-01' }),
+        record('D2', { occurredOn: '1969-12-31' }),
+        record('D3', { occurredOn: '1900-01-01' }),
+        record('D4', { occurredOn: '1000-01-01' }),
+        record('D5', { occurredOn: '1899-12-31' }),
+        record('D6', { occurredOn: '2026-02-31' }),
+        record('D7', { occurredOn: '0000-00-00' }),
+      ),
+    );
+    expect(res.body).toMatchObject({ accepted: 3, rejected: 4 });
+    expect(codes(res.body)).toEqual(['4:occurredOn:DATE_OUT_OF_RANGE', '5:occurredOn:DATE_OUT_OF_RANGE', '6:occurredOn:INVALID_DATE', '7:occurredOn:INVALID_DATE']);
+    expect(res.body.errors[0]!.message).toContain('1900-01-01');
+    const stored = await queryRows(
+      `SELECT record_id AS id, toString(occurred_on) AS d FROM records FINAL WHERE record_id IN ('D1', 'D2', 'D3') ORDER BY id`,
+      {},
+      z.object({ id: z.string(), d: z.string() }),
+    );
+    expect(stored).toEqual([{ id: 'D1', d: '1956-03-01' }, { id: 'D2', d: '1969-12-31' }, { id: 'D3', d: '1900-01-01' }]);
+  });
+
+  it('decision dates before 1970 are refused (a Date column would store 1970-01-01); validity beyond 2299 or the 9999-12-31 "no end" idiom is refused', async () => {
+    const pen = await post('penalties', nd(penalty('CF-D1', { decisionDate: '1969-12-31' }), penalty('CF-D2', { decisionDate: '1000-01-01' }), penalty('CF-D3', { decisionDate: '1970-01-01' })));
+    expect(pen.body).toMatchObject({ accepted: 1, rejected: 2 });
+    expect(codes(pen.body)).toEqual(['1:decisionDate:DATE_OUT_OF_RANGE', '2:decisionDate:DATE_OUT_OF_RANGE']);
+    const reg = await post('decisions', nd({ kind: 'license', docNo: 'XK-D0', decisionDate: '1969-12-31' }));
+    expect(codes(reg.body)).toEqual(['1:decisionDate:DATE_OUT_OF_RANGE']);
+
+    const lic = await post(
+      'licenses',
+      nd(
+        license('XK-D1', { validTo: '9999-12-31' }),
+        license('XK-D2', { validFrom: '9999-12-31' }),
+        license('XK-D3', { validFrom: '1958-06-01', validTo: '2200-01-01' }),
+        license('XK-D4', { validTo: '2026-04-31' }),
+        license('XK-D5', { decisionDate: '1969-12-31' }),
+        license('XK-D6'), // no validTo: valid without end
+      ),
+    );
+    expect(lic.body).toMatchObject({ accepted: 2, rejected: 4 });
+    expect(codes(lic.body)).toEqual(['1:validTo:DATE_OUT_OF_RANGE', '2:validFrom:DATE_OUT_OF_RANGE', '4:validTo:INVALID_DATE', '5:decisionDate:DATE_OUT_OF_RANGE']);
+    expect(lic.body.errors[0]!.message).toContain('不填 validTo');
+    const stored = await queryRows(
+      `SELECT doc_no AS doc, toString(valid_from) AS f, toString(valid_to) AS t, toString(decision_date) AS d FROM licenses FINAL WHERE doc_no IN ('XK-D3', 'XK-D6') ORDER BY doc`,
+      {},
+      z.object({ doc: z.string(), f: z.string(), t: z.string().nullable(), d: z.string() }),
+    );
+    expect(stored).toEqual([
+      { doc: 'XK-D3', f: '1958-06-01', t: '2200-01-01', d: '2026-11-20' },
+      { doc: 'XK-D6', f: '2026-11-20', t: null, d: '2026-11-20' },
+    ]);
+    const decision = await queryRows(`SELECT toString(decision_date) AS d FROM penalties FINAL WHERE doc_no = 'CF-D3'`, {}, z.object({ d: z.string() }));
+    expect(decision).toEqual([{ d: '1970-01-01' }]);
+  });
+});

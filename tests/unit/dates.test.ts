@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkDateTime } from '@/server/domain/dates';
+import { checkDate, checkDateTime, DATE32_RANGE, queryDate, queryMonth } from '@/server/domain/dates';
 
 const shanghai = (s: string) => {
   const r = checkDateTime(s);
@@ -42,5 +42,32 @@ describe('checkDateTime: RFC 3339 with any offset or Z, or the local Asia/Shangh
     expect(shanghai('1969-12-31T16:00:00Z')).toBe('1970-01-01 00:00:00.000');
     expect(shanghai('2149-06-07 00:00:00')).toBe('range');
     expect(shanghai('0099-01-01T00:00:00Z')).toBe('range');
+  });
+});
+
+describe('checkDate and the query schemas: a date is kept exactly or refused', () => {
+  it('takes real dates within the range and says why it refuses the others', () => {
+    expect(checkDate('2024-02-29')).toEqual({ ok: true, date: '2024-02-29' });
+    expect(checkDate('1970-01-01')).toEqual({ ok: true, date: '1970-01-01' });
+    expect(checkDate('2149-06-06')).toEqual({ ok: true, date: '2149-06-06' });
+    for (const bad of ['2026-02-31', '2025-02-29', '1900-02-29', '0000-00-00', '2026-13-01', '2026-00-10', '2026-1-1', ' 2026-01-01', '2026-01-01T00:00:00Z']) {
+      expect(checkDate(bad), bad).toEqual({ ok: false, reason: 'form' });
+    }
+    expect(checkDate('2000-02-29').ok).toBe(true);
+    expect(checkDate('1969-12-31')).toEqual({ ok: false, reason: 'range' });
+    expect(checkDate('2149-06-07')).toEqual({ ok: false, reason: 'range' });
+    expect(checkDate('1956-03-01', DATE32_RANGE)).toEqual({ ok: true, date: '1956-03-01' });
+    expect(checkDate('1899-12-31', DATE32_RANGE)).toEqual({ ok: false, reason: 'range' });
+    expect(checkDate('9999-12-31', DATE32_RANGE)).toEqual({ ok: false, reason: 'range' });
+  });
+
+  it('queryDate and queryMonth name the expected form and range', () => {
+    expect(queryDate.parse('2026-11-23')).toBe('2026-11-23');
+    const bad = queryDate.safeParse('2026-02-31');
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toContain('YYYY-MM-DD');
+    expect(bad.error?.issues[0]?.message).toContain('1970-01-01');
+    expect(queryMonth.parse('2026-11')).toBe('2026-11');
+    for (const m of ['2026-13', '1969-12', '2149-06', '0000-01', '2026-1']) expect(queryMonth.safeParse(m).success, m).toBe(false);
   });
 });

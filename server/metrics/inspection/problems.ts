@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { today } from '../../clock';
 import type { ItemScope } from '../../auth/roles';
-import { isIsoDate } from '../../domain/calendar';
+import { queryDate } from '../../domain/dates';
 import { queryOne } from '../../db/query';
 import { latestNoticeOfItems } from '../../inspection/store';
 import { scopeAnomalies, volumeAnomalies } from '../ingestion/anomalies';
@@ -26,7 +26,6 @@ import { allSanctionItems } from '../sanctions/items';
 import { isRectifiable, PROBLEM_KINDS, problemKey, type ProblemKind } from './kinds';
 import { workdaysBetweenMany } from './workdays';
 
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD (date must be a real YYYY-MM-DD date)');
 const code = (max: number) =>
   z
     .string()
@@ -48,9 +47,9 @@ const kindList = z
   });
 
 export const problemFilterShape = {
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  asOf: isoDate.optional(),
+  from: queryDate.optional(),
+  to: queryDate.optional(),
+  asOf: queryDate.optional(),
   district: code(20).optional(),
   unit: code(40).optional(),
   kinds: kindList.optional(),
