@@ -8,7 +8,8 @@ import { newTokenInput, newUserInput } from '../auth/admin';
 import { noticeListInput } from '../inspection/notices';
 import { DATE_RANGE, DATETIME_FORMS_DOC, queryDate } from '../domain/dates';
 import { usccExceptionInput } from '../ingest/usccExceptions';
-import { FIELD_RANGES, STREAM_FIELDS } from '../ingest/validate';
+import { MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_TEXT } from '../ingest/limits';
+import { FIELD_RANGES, FINE_MAX, STREAM_FIELDS } from '../ingest/validate';
 import { rankingRequest } from '../metrics/assessment/request';
 import { ingestionKpiRequest } from '../metrics/ingestion/kpi';
 import { problemsInput } from '../metrics/inspection/problems';
@@ -76,7 +77,10 @@ export function openApiDocument(): JsonSchema {
               `Dates are YYYY-MM-DD, real dates kept exactly as sent or refused (row error INVALID_DATE or DATE_OUT_OF_RANGE), within: ` +
               `${Object.entries(FIELD_RANGES).map(([f, r]) => `${f} ${r.min}..${r.max}`).join(', ')}; occurredOn and decisionDate not after the receipt date; ` +
               `leave validTo empty for a licence without end (9999-12-31 is refused). ` +
-              `receivedAt (backfill tokens only; others get the platform's clock): ${DATETIME_FORMS_DOC}, not in the future.`,
+              `receivedAt (backfill tokens only; others get the platform's clock): ${DATETIME_FORMS_DOC}, not in the future. ` +
+              `Every value is bounded by its column (a row error otherwise, the other rows are kept): fineAmount a decimal in yuan, 0..${FINE_MAX} with at most 2 decimals (Decimal(18, 2)); ` +
+              `a JSON number that JSON cannot hold exactly (an integer beyond ±2^53, a fraction of 10^13 or more) must be sent as a string; text at most ${MAX_TEXT} characters (less for codes and names); ` +
+              `penaltyTypes at most ${MAX_LIST_ITEMS} items; data a JSON object at most ${MAX_JSON_DEPTH} levels deep and ${MAX_JSON_CHARS} characters serialized.`,
             content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
           },
           responses: {

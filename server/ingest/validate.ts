@@ -2,7 +2,7 @@ import { validateResidentId, maskResidentId } from '../domain/idNumber';
 import { hashSubjectId } from '../domain/privacy';
 import { checkDate, checkDateTime, DATE32_RANGE, DATE_RANGE, type DateRange } from '../domain/dates';
 import { validateUscc } from '../domain/uscc';
-import { MAX_TEXT } from './limits';
+import { MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_TEXT } from './limits';
 import type { StoredRow } from './store';
 import type { Stream } from './streams';
 
@@ -74,6 +74,10 @@ class RowReader {
     }
     if (typeof v !== 'string' && typeof v !== 'number') {
       this.fail(field, 'INVALID_TYPE', `${field} 应为文本 (must be text)`);
+      return '';
+    }
+    if (typeof v === 'number' && exactNumberText(v) === null) {
+      this.fail(field, 'INVALID_TYPE', `${field} 是超出精确范围的 JSON 数字（已丢失位数），请以字符串发送 (send it as a string)`);
       return '';
     }
     const s = String(v).trim();
@@ -177,7 +181,8 @@ export function validateRow(
   const r = new RowReader(value, rowNo);
   const unitInBody = value.unitCode;
   if (unitInBody !== undefined && unitInBody !== '' && unitInBody !== ctx.unitCode) {
-    r.fail('unitCode', 'UNIT_MISMATCH', `数据只能以令牌所属单位 ${ctx.unitCode} 报送，不能代其他单位 (${String(unitInBody).slice(0, 20)}) 报送`);
+    const named = typeof unitInBody === 'string' || typeof unitInBody === 'number' ? String(unitInBody).slice(0, 20) : typeof unitInBody;
+    r.fail('unitCode', 'UNIT_MISMATCH', `数据只能以令牌所属单位 ${ctx.unitCode} 报送，不能代其他单位 (${named}) 报送`);
   }
   const receivedAt = receivedAtOf(r, value, ctx);
   const receivedDate = receivedAt.slice(0, 10);
@@ -191,8 +196,10 @@ export function validateRow(
       if (rawData !== undefined && rawData !== null && rawData !== '') {
         const parsed = typeof rawData === 'string' ? safeJson(rawData) : rawData;
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) r.fail('data', 'INVALID_JSON', 'data 应为 JSON 对象');
+        // Checked before serializing: a deep enough nest would overflow the stack of JSON.stringify.
+        else if (jsonDepthExceeds(parsed, MAX_JSON_DEPTH)) r.fail('data', 'TOO_DEEP', `data 嵌套超过 ${MAX_JSON_DEPTH} 层 (nested too deep)`);
         else data = maskIdsInText(JSON.stringify(parsed));
-        if (data.length > 20_000) r.fail('data', 'TOO_LONG', 'data 超过 20000 个字符');
+        if (data.length > MAX_JSON_CHARS) r.fail('data', 'TOO_LONG', `data 超过 ${MAX_JSON_CHARS} 个字符 (too long)`);
       }
       row = base(ctx, rowNo, receivedAt);
       row.catalog_code = catalog;
@@ -225,12 +232,14 @@ export function validateRow(
     case 'penalties': {
       const types = readList(r, 'penaltyTypes', value.penaltyTypes);
       let fine: string | null = null;
-      const fineText = r.text('fineAmount', false, 20);
+      const fineText = r.text('fineAmount', false, 40);
       if (fineText) {
-        const n = Number(fineText);
-        if (!Number.isFinite(n) || !/^-?\d+(\.\d{1,2})?$/.test(fineText)) r.fail('fineAmount', 'INVALID_NUMBER', 'fineAmount 应为金额（元，最多两位小数）');
-        else if (n < 0) r.fail('fineAmount', 'NEGATIVE_AMOUNT', 'fineAmount 不能为负数');
-        else fine = fineText;
+        const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(fineText);
+        if (!m) r.fail('fineAmount', 'INVALID_NUMBER', 'fineAmount 应为金额（元，最多两位小数）');
+        else if (m[1] === '-' && /[1-9]/.test(fineText)) r.fail('fineAmount', 'NEGATIVE_AMOUNT', 'fineAmount 不能为负数');
+        else if (m[2]!.replace(/^0+(?=\d)/, '').length > FINE_INTEGER_DIGITS) {
+          r.fail('fineAmount', 'OUT_OF_RANGE', `fineAmount 超出范围：最大 ${FINE_MAX} 元（Decimal(18, 2)）`);
+        } else fine = fineText;
       }
       row = base(ctx, rowNo, receivedAt);
       row.doc_no = r.text('docNo', true, 100);
@@ -284,6 +293,35 @@ export function validateRow(
   return r.errors.length ? { row: null, errors: r.errors } : { row: row!, errors: [] };
 }
 
+/** fine_amount is Decimal(18, 2): at most 16 digits before the point and 2 after it. */
+const FINE_INTEGER_DIGITS = 16;
+export const FINE_MAX = '9999999999999999.99';
+
+/**
+ * The text of a JSON number when it is the number the client wrote: an integer within ±2^53, or a fraction below 10^13
+ * (up to 15 significant digits survive a double). Otherwise null: JSON.parse has already dropped digits of it.
+ */
+function exactNumberText(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : null;
+  const s = String(n);
+  return Math.abs(n) < 1e13 && !/e/i.test(s) ? s : null;
+}
+
+/** True when a parsed JSON value nests deeper than `limit` ({} and [] are one level each); no recursion, so no stack to overflow. */
+export function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -301,6 +339,7 @@ function readList(r: RowReader, field: string, v: unknown): string[] {
   }
   const list = (items as string[]).map((s) => s.trim()).filter(Boolean);
   if (list.length === 0) r.fail(field, 'REQUIRED', `缺少必填字段 ${field} (required)`);
+  if (list.length > MAX_LIST_ITEMS) r.fail(field, 'TOO_LONG', `${field} 超过 ${MAX_LIST_ITEMS} 项 (too many items)`);
   if (list.some((s) => s.length > 100)) r.fail(field, 'TOO_LONG', `${field} 的某项超过 100 个字符`);
   return list;
 }

@@ -393,3 +393,71 @@ describe('Issue 13.2: a date in a body is kept exactly or refused, never changed
     expect(decision).toEqual([{ d: '1970-01-01' }]);
   });
 });
+
+describe('Issue 13.7: one bad value never sinks a batch', () => {
+  const penalty = (docNo: string, fineAmount: unknown) => ({
+    docNo, subjectType: 'legal', subjectName: '甲公司', subjectCode: LEGAL, violationType: '无证经营', penaltyTypes: ['罚款'],
+    decisionDate: '2026-11-19', fineAmount,
+  });
+  const deep = (levels: number) => JSON.parse('{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1)) as unknown;
+
+  it('fineAmount beyond Decimal(18, 2) is a row error; the good rows of the batch are stored', async () => {
+    const res = await post(
+      'penalties',
+      nd(
+        penalty('CF-N1', '99999999999999999999'),
+        penalty('CF-N2', '9999999999999999.99'),
+        penalty('CF-N3', '00000000000000000012.50'),
+        penalty('CF-N4', 12345678901234567890), // a JSON number JSON.parse already rounded
+        penalty('CF-N5', 1e21),
+        penalty('CF-N6', 1234.5),
+        penalty('CF-N7', '12.345'),
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 3, rejected: 4 });
+    expect(res.body.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '1:fineAmount:OUT_OF_RANGE',
+      '4:fineAmount:INVALID_TYPE',
+      '5:fineAmount:INVALID_TYPE',
+      '7:fineAmount:INVALID_NUMBER',
+    ]);
+    const fines = await queryRows(
+      `SELECT doc_no AS doc, toString(fine_amount) AS fine FROM penalties FINAL WHERE doc_no LIKE 'CF-N%' ORDER BY doc`,
+      {},
+      z.object({ doc: z.string(), fine: z.string() }),
+    );
+    expect(fines).toEqual([
+      { doc: 'CF-N2', fine: '9999999999999999.99' },
+      { doc: 'CF-N3', fine: '12.5' },
+      { doc: 'CF-N6', fine: '1234.5' },
+    ]);
+  });
+
+  it('records.data nested 20,000 levels deep is a row error in every body format, not a 500; depth and size are bounded', async () => {
+    const nest = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    const ndjson = await post('records', `${JSON.stringify(record('J1'))}\n{"recordId":"J2","catalogCode":"QYDJ","subjectType":"legal","subjectName":"x","subjectCode":"${LEGAL}","occurredOn":"2026-11-02","data":${nest}}\n`);
+    expect(ndjson.status).toBe(200);
+    expect(ndjson.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(ndjson.body.errors[0]).toMatchObject({ row: 2, field: 'data', code: 'TOO_DEEP' });
+
+    const array = await post('records', `[${JSON.stringify(record('J3'))},{"recordId":"J4","data":${nest},"unitCode":${'['.repeat(20_000)}${']'.repeat(20_000)}}]`, { type: 'application/json' });
+    expect(array.status).toBe(200);
+    expect(array.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(array.body.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['TOO_DEEP', 'UNIT_MISMATCH']));
+
+    const csvNest = nest.replaceAll('"', '""');
+    const csv = await post('records', `recordId,catalogCode,subjectType,subjectName,subjectCode,occurredOn,data\nJ5,QYDJ,legal,x,${LEGAL},2026-11-02,"${csvNest}"\nJ6,QYDJ,legal,x,${LEGAL},2026-11-02,"{""a"":1}"\n`, { type: 'text/csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(csv.body.errors[0]).toMatchObject({ row: 1, field: 'data', code: 'TOO_DEEP' });
+
+    const bounds = await post(
+      'records',
+      nd(record('J7', { data: deep(32) }), record('J8', { data: deep(33) }), record('J9', { data: { text: 'x'.repeat(20_001) } })),
+    );
+    expect(bounds.body).toMatchObject({ accepted: 1, rejected: 2 });
+    expect(bounds.body.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual(['2:data:TOO_DEEP', '3:data:TOO_LONG']);
+    expect(await count(`SELECT count() AS n FROM records FINAL WHERE record_id IN ('J1', 'J3', 'J6', 'J7')`)).toBe(4);
+  });
+});

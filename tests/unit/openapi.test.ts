@@ -43,5 +43,7 @@ describe('OpenAPI document', () => {
     const ingest = JSON.stringify(doc.paths['/api/v1/ingest/{stream}']);
     expect(ingest).toContain('occurredOn 1900-01-01..2299-12-31');
     expect(ingest).toContain('validTo empty');
+    expect(ingest).toContain('9999999999999999.99');
+    expect(ingest).toContain('32 levels deep');
   });
 });
