@@ -6,8 +6,10 @@
 import { z } from 'zod';
 import { newTokenInput, newUserInput } from '../auth/admin';
 import { noticeListInput } from '../inspection/notices';
+import { DATE_RANGE, DATETIME_FORMS_DOC, queryDate } from '../domain/dates';
 import { usccExceptionInput } from '../ingest/usccExceptions';
-import { STREAM_FIELDS } from '../ingest/validate';
+import { MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_TEXT } from '../ingest/limits';
+import { FIELD_RANGES, FINE_MAX, STREAM_FIELDS } from '../ingest/validate';
 import { rankingRequest } from '../metrics/assessment/request';
 import { ingestionKpiRequest } from '../metrics/ingestion/kpi';
 import { problemsInput } from '../inspection/problems';
@@ -47,7 +49,7 @@ export function openApiDocument(): JsonSchema {
       title: 'Credit Supervision Monitor API',
       version: '1',
       description:
-        'Public credit information ingestion, double-publicity timeliness, joint reward/sanction feedback and assessment figures (design.md §4–§6). Dates are YYYY-MM-DD (Asia/Shanghai); rates are fractions in [0, 1], null when the denominator is 0. Every answer is scoped to the caller: district and unit callers see aggregates city-wide and items of their own district or unit only.',
+        `Public credit information ingestion, double-publicity timeliness, joint reward/sanction feedback and assessment figures (design.md §4–§6). Dates are YYYY-MM-DD (Asia/Shanghai), real dates; a date in a query lies within ${DATE_RANGE.min}..${DATE_RANGE.max} (what a ClickHouse Date holds), else 400. Every datetime a client sends is ${DATETIME_FORMS_DOC}. Rates are fractions in [0, 1], null when the denominator is 0. Every answer is scoped to the caller: district and unit callers see aggregates city-wide and items of their own district or unit only.`,
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
@@ -70,7 +72,15 @@ export function openApiDocument(): JsonSchema {
           ],
           requestBody: {
             required: true,
-            description: `Fields per stream (camelCase): ${Object.entries(STREAM_FIELDS).map(([s, f]) => `${s}: ${(f as readonly string[]).join(', ')}`).join(' · ')}`,
+            description:
+              `Fields per stream (camelCase): ${Object.entries(STREAM_FIELDS).map(([s, f]) => `${s}: ${(f as readonly string[]).join(', ')}`).join(' · ')}. ` +
+              `Dates are YYYY-MM-DD, real dates kept exactly as sent or refused (row error INVALID_DATE or DATE_OUT_OF_RANGE), within: ` +
+              `${Object.entries(FIELD_RANGES).map(([f, r]) => `${f} ${r.min}..${r.max}`).join(', ')}; occurredOn and decisionDate not after the receipt date; ` +
+              `leave validTo empty for a licence without end (9999-12-31 is refused). ` +
+              `receivedAt (backfill tokens only; others get the platform's clock): ${DATETIME_FORMS_DOC}, not in the future. ` +
+              `Every value is bounded by its column (a row error otherwise, the other rows are kept): fineAmount a decimal in yuan, 0..${FINE_MAX} with at most 2 decimals (Decimal(18, 2)); ` +
+              `a JSON number that JSON cannot hold exactly (an integer beyond ±2^53, a fraction of 10^13 or more) must be sent as a string; text at most ${MAX_TEXT} characters (less for codes and names); ` +
+              `penaltyTypes at most ${MAX_LIST_ITEMS} items; data a JSON object at most ${MAX_JSON_DEPTH} levels deep and ${MAX_JSON_CHARS} characters serialized.`,
             content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'application/x-ndjson': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
           },
           responses: {
@@ -94,9 +104,9 @@ export function openApiDocument(): JsonSchema {
           summary: 'Items behind the 归集 figures (paged; format=csv exports all)',
           parameters: [
             { name: 'status', in: 'query', schema: { type: 'string', enum: ['rejected', 'accepted', 'missing', 'anomaly', 'batches'], default: 'rejected' } },
-            { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
-            { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date' } },
+            { name: 'from', in: 'query', schema: schemaOf(queryDate) },
+            { name: 'to', in: 'query', schema: schemaOf(queryDate) },
+            { name: 'asOf', in: 'query', schema: schemaOf(queryDate) },
             { name: 'district', in: 'query', schema: { type: 'string' } },
             { name: 'unit', in: 'query', schema: { type: 'string' } },
             { name: 'catalog', in: 'query', schema: { type: 'string' } },

@@ -7,3 +7,8 @@ export const CHUNK_ROWS = 20_000;
 export const ERRORS_IN_ANSWER = 100;
 /** A single field value longer than this is rejected (names, document numbers, free text). */
 export const MAX_TEXT = 2000;
+/** Free JSON (records.data): at most this deep ({} is one level) and this many characters once serialized. */
+export const MAX_JSON_DEPTH = 32;
+export const MAX_JSON_CHARS = 20_000;
+/** Items of a list field (penaltyTypes). */
+export const MAX_LIST_ITEMS = 20;

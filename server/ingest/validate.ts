@@ -1,7 +1,8 @@
 import { validateResidentId, maskResidentId } from '../domain/idNumber';
 import { hashSubjectId } from '../domain/privacy';
+import { checkDate, checkDateTime, DATE32_RANGE, DATE_RANGE, type DateRange } from '../domain/dates';
 import { validateUscc } from '../domain/uscc';
-import { MAX_TEXT } from './limits';
+import { MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_TEXT } from './limits';
 import type { StoredRow } from './store';
 import type { Stream } from './streams';
 
@@ -34,31 +35,24 @@ export const STREAM_FIELDS: Record<Stream, readonly string[]> = {
 };
 export const COMMON_FIELDS = ['receivedAt', 'unitCode'] as const;
 
+/**
+ * The range of each date field, the range of its column (clickhouse/migrations): occurredOn and a licence's validity
+ * are Date32 (an old enterprise's registration in the 1950s is a real date), a decision date is a Date (the working-day
+ * calendar, the double-publicity figures and their cubes are computed on Dates, and double publicity concerns decisions
+ * of this century). Dates that must not be after the receipt date are checked against it besides.
+ */
+export const FIELD_RANGES = {
+  occurredOn: DATE32_RANGE,
+  decisionDate: DATE_RANGE,
+  validFrom: DATE32_RANGE,
+  validTo: DATE32_RANGE,
+} as const satisfies Record<string, DateRange>;
+
 const SUBJECT_TYPES = ['legal', 'natural', 'other'] as const;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLEAR_ID = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
 
 /** Raw text kept in quarantine never holds a clear ID number. */
 export const maskIdsInText = (text: string) => (text.length < 18 ? text : text.replace(CLEAR_ID, (id) => maskResidentId(id)));
-
-// Dates repeat across a batch: remember which strings are real dates (bounded, cleared when large).
-const realDates = new Map<string, boolean>();
-
-function isRealDate(s: string): boolean {
-  const known = realDates.get(s);
-  if (known !== undefined) return known;
-  if (realDates.size > 100_000) realDates.clear();
-  const ok = checkRealDate(s);
-  realDates.set(s, ok);
-  return ok;
-}
-
-function checkRealDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 /** Collects a row's errors while reading its fields, so one pass reports every problem of the row. */
 class RowReader {
@@ -82,6 +76,10 @@ class RowReader {
       this.fail(field, 'INVALID_TYPE', `${field} 应为文本 (must be text)`);
       return '';
     }
+    if (typeof v === 'number' && exactNumberText(v) === null) {
+      this.fail(field, 'INVALID_TYPE', `${field} 是超出精确范围的 JSON 数字（已丢失位数），请以字符串发送 (send it as a string)`);
+      return '';
+    }
     const s = String(v).trim();
     if (s.length > max) this.fail(field, 'TOO_LONG', `${field} 超过 ${max} 个字符 (too long)`);
     return s;
@@ -97,15 +95,20 @@ class RowReader {
     return s as T;
   }
 
-  /** A calendar date, not after `latest` (today, or the receipt date). */
-  date(field: string, required: boolean, latest: string): string {
-    const s = this.text(field, required, 10);
+  /**
+   * A calendar date kept exactly as sent, or refused: a real YYYY-MM-DD within its column's range (ClickHouse would
+   * clamp anything outside it) and, when `latest` is given (the receipt date), not after it.
+   */
+  date(field: string, required: boolean, range: DateRange, latest?: string, hint = ''): string {
+    const s = this.text(field, required, 40);
     if (s === '') return '';
-    if (!isRealDate(s)) {
-      this.fail(field, 'INVALID_DATE', `${field} 应为有效日期 YYYY-MM-DD (got '${s}')`);
+    const check = checkDate(s, range);
+    if (!check.ok) {
+      if (check.reason === 'form') this.fail(field, 'INVALID_DATE', `${field} 应为有效日期 YYYY-MM-DD (got '${s}')`);
+      else this.fail(field, 'DATE_OUT_OF_RANGE', `${field} ${s} 超出范围：应在 ${range.min} 至 ${range.max} 之间${s > range.max ? hint : ''}`);
       return '';
     }
-    if (s > latest) this.fail(field, 'DATE_IN_FUTURE', `${field} ${s} 晚于 ${latest}，不能是未来日期 (in the future)`);
+    if (latest !== undefined && s > latest) this.fail(field, 'DATE_IN_FUTURE', `${field} ${s} 晚于 ${latest}，不能是未来日期 (in the future)`);
     return s;
   }
 }
@@ -153,15 +156,16 @@ function receivedAtOf(r: RowReader, value: Record<string, unknown>, ctx: Validat
     r.fail('receivedAt', 'RECEIVED_AT_NOT_ALLOWED', 'receivedAt 由平台记录，仅历史迁移 (backfill) 令牌可提供');
     return ctx.receivedAt;
   }
-  const s = String(given).trim();
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,3})?$/.exec(s);
-  if (!m || !isRealDate(m[1]!)) {
-    r.fail('receivedAt', 'INVALID_DATETIME', "receivedAt 应为 'YYYY-MM-DD HH:MM:SS'（北京时间）");
+  const s = typeof given === 'string' ? given.trim() : '';
+  const at = checkDateTime(s);
+  if (!at.ok) {
+    r.fail('receivedAt', 'INVALID_DATETIME', at.reason === 'range'
+      ? `receivedAt 超出范围：北京时间日期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间 (got '${s.slice(0, 40)}')`
+      : `receivedAt 应为带时区的 RFC 3339 时间（如 2025-10-13T16:01:00Z、2025-06-03T10:00:00+08:00）或北京时间 'YYYY-MM-DD HH:MM:SS' (got '${s.slice(0, 40)}')`);
     return ctx.receivedAt;
   }
-  const text = `${m[1]} ${m[2]}${(m[3] ?? '.000').padEnd(4, '0')}`;
-  if (text > ctx.receivedAt) r.fail('receivedAt', 'DATE_IN_FUTURE', 'receivedAt 不能晚于当前时间');
-  return text;
+  if (at.shanghai > ctx.receivedAt) r.fail('receivedAt', 'DATE_IN_FUTURE', `receivedAt ${at.shanghai}（北京时间）晚于当前时间，不能是未来时间`);
+  return at.shanghai;
 }
 
 function base(ctx: ValidationContext, rowNo: number, receivedAt: string): StoredRow {
@@ -177,7 +181,8 @@ export function validateRow(
   const r = new RowReader(value, rowNo);
   const unitInBody = value.unitCode;
   if (unitInBody !== undefined && unitInBody !== '' && unitInBody !== ctx.unitCode) {
-    r.fail('unitCode', 'UNIT_MISMATCH', `数据只能以令牌所属单位 ${ctx.unitCode} 报送，不能代其他单位 (${String(unitInBody).slice(0, 20)}) 报送`);
+    const named = typeof unitInBody === 'string' || typeof unitInBody === 'number' ? String(unitInBody).slice(0, 20) : typeof unitInBody;
+    r.fail('unitCode', 'UNIT_MISMATCH', `数据只能以令牌所属单位 ${ctx.unitCode} 报送，不能代其他单位 (${named}) 报送`);
   }
   const receivedAt = receivedAtOf(r, value, ctx);
   const receivedDate = receivedAt.slice(0, 10);
@@ -191,25 +196,26 @@ export function validateRow(
       if (rawData !== undefined && rawData !== null && rawData !== '') {
         const parsed = typeof rawData === 'string' ? safeJson(rawData) : rawData;
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) r.fail('data', 'INVALID_JSON', 'data 应为 JSON 对象');
+        // Checked before serializing: a deep enough nest would overflow the stack of JSON.stringify.
+        else if (jsonDepthExceeds(parsed, MAX_JSON_DEPTH)) r.fail('data', 'TOO_DEEP', `data 嵌套超过 ${MAX_JSON_DEPTH} 层 (nested too deep)`);
         else data = maskIdsInText(JSON.stringify(parsed));
-        if (data.length > 20_000) r.fail('data', 'TOO_LONG', 'data 超过 20000 个字符');
+        if (data.length > MAX_JSON_CHARS) r.fail('data', 'TOO_LONG', `data 超过 ${MAX_JSON_CHARS} 个字符 (too long)`);
       }
       row = base(ctx, rowNo, receivedAt);
       row.catalog_code = catalog;
       row.record_id = r.text('recordId', true, 100);
       readSubjectInto(row, r, ctx);
-      row.occurred_on = r.date('occurredOn', true, receivedDate);
+      row.occurred_on = r.date('occurredOn', true, FIELD_RANGES.occurredOn, receivedDate);
       row.data = data;
       break;
     }
     case 'licenses': {
-      const decision = r.date('decisionDate', true, receivedDate);
-      const validFrom = r.date('validFrom', true, '9999-12-31');
-      const validToText = r.text('validTo', false, 10);
+      const decision = r.date('decisionDate', true, FIELD_RANGES.decisionDate, receivedDate);
+      const validFrom = r.date('validFrom', true, FIELD_RANGES.validFrom);
+      const validToText = r.date('validTo', false, FIELD_RANGES.validTo, undefined, '；长期有效的许可请不填 validTo（不要用 9999-12-31 之类的日期表示“无期限”）');
       let validTo: string | null = null;
       if (validToText) {
-        if (!isRealDate(validToText)) r.fail('validTo', 'INVALID_DATE', `validTo 应为有效日期 YYYY-MM-DD (got '${validToText}')`);
-        else if (validFrom && validToText < validFrom) r.fail('validTo', 'VALID_RANGE', `validTo ${validToText} 早于 validFrom ${validFrom}`);
+        if (validFrom && validToText < validFrom) r.fail('validTo', 'VALID_RANGE', `validTo ${validToText} 早于 validFrom ${validFrom}`);
         else validTo = validToText;
       }
       row = base(ctx, rowNo, receivedAt);
@@ -226,12 +232,14 @@ export function validateRow(
     case 'penalties': {
       const types = readList(r, 'penaltyTypes', value.penaltyTypes);
       let fine: string | null = null;
-      const fineText = r.text('fineAmount', false, 20);
+      const fineText = r.text('fineAmount', false, 40);
       if (fineText) {
-        const n = Number(fineText);
-        if (!Number.isFinite(n) || !/^-?\d+(\.\d{1,2})?$/.test(fineText)) r.fail('fineAmount', 'INVALID_NUMBER', 'fineAmount 应为金额（元，最多两位小数）');
-        else if (n < 0) r.fail('fineAmount', 'NEGATIVE_AMOUNT', 'fineAmount 不能为负数');
-        else fine = fineText;
+        const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(fineText);
+        if (!m) r.fail('fineAmount', 'INVALID_NUMBER', 'fineAmount 应为金额（元，最多两位小数）');
+        else if (m[1] === '-' && /[1-9]/.test(fineText)) r.fail('fineAmount', 'NEGATIVE_AMOUNT', 'fineAmount 不能为负数');
+        else if (m[2]!.replace(/^0+(?=\d)/, '').length > FINE_INTEGER_DIGITS) {
+          r.fail('fineAmount', 'OUT_OF_RANGE', `fineAmount 超出范围：最大 ${FINE_MAX} 元（Decimal(18, 2)）`);
+        } else fine = fineText;
       }
       row = base(ctx, rowNo, receivedAt);
       row.doc_no = r.text('docNo', true, 100);
@@ -239,7 +247,7 @@ export function validateRow(
       row.violation_type = r.text('violationType', true, 200);
       row.penalty_types = types;
       row.fine_amount = fine;
-      row.decision_date = r.date('decisionDate', true, receivedDate);
+      row.decision_date = r.date('decisionDate', true, FIELD_RANGES.decisionDate, receivedDate);
       row.basis = r.text('basis', false);
       row.content = maskIdsInText(r.text('content', false));
       break;
@@ -249,7 +257,7 @@ export function validateRow(
       row = base(ctx, rowNo, receivedAt);
       row.kind = r.oneOf('kind', ['license', 'penalty'] as const);
       row.doc_no = r.text('docNo', true, 100);
-      row.decision_date = r.date('decisionDate', true, receivedDate);
+      row.decision_date = r.date('decisionDate', true, FIELD_RANGES.decisionDate, receivedDate);
       row.subject_name = subject.subject_name;
       // The register has no subject type: an ID number is never kept in clear.
       row.subject_code = validateResidentId(subject.subject_code).ok ? maskResidentId(subject.subject_code) : subject.subject_code;
@@ -285,6 +293,35 @@ export function validateRow(
   return r.errors.length ? { row: null, errors: r.errors } : { row: row!, errors: [] };
 }
 
+/** fine_amount is Decimal(18, 2): at most 16 digits before the point and 2 after it. */
+const FINE_INTEGER_DIGITS = 16;
+export const FINE_MAX = '9999999999999999.99';
+
+/**
+ * The text of a JSON number when it is the number the client wrote: an integer within ±2^53, or a fraction below 10^13
+ * (up to 15 significant digits survive a double). Otherwise null: JSON.parse has already dropped digits of it.
+ */
+function exactNumberText(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : null;
+  const s = String(n);
+  return Math.abs(n) < 1e13 && !/e/i.test(s) ? s : null;
+}
+
+/** True when a parsed JSON value nests deeper than `limit` ({} and [] are one level each); no recursion, so no stack to overflow. */
+export function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -302,6 +339,7 @@ function readList(r: RowReader, field: string, v: unknown): string[] {
   }
   const list = (items as string[]).map((s) => s.trim()).filter(Boolean);
   if (list.length === 0) r.fail(field, 'REQUIRED', `缺少必填字段 ${field} (required)`);
+  if (list.length > MAX_LIST_ITEMS) r.fail(field, 'TOO_LONG', `${field} 超过 ${MAX_LIST_ITEMS} 项 (too many items)`);
   if (list.some((s) => s.length > 100)) r.fail(field, 'TOO_LONG', `${field} 的某项超过 100 个字符`);
   return list;
 }

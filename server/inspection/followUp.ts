@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { today } from '../clock';
 import { queryRows } from '../db/query';
+import { queryDate } from '../domain/dates';
 import { listDistricts, listUnits } from '../reference/queries';
 import { startOfMonthsAgo } from '../metrics/months';
 
@@ -56,9 +57,9 @@ export const rectificationRate = (c: Pick<FollowUpCounts, 'rectifiedItems' | 'to
 
 export const followUpInput = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+    from: queryDate.optional(),
+    to: queryDate.optional(),
+    asOf: queryDate.optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期 (from must not be after to)', path: ['from'] });
 

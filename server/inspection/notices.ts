@@ -9,6 +9,7 @@ import { writeAudit } from '../auth/audit';
 import { itemScopeOf, type ItemScope, type Principal } from '../auth/roles';
 import { shanghaiTimestamp, today } from '../clock';
 import { insertRows, queryOne } from '../db/query';
+import { queryDate } from '../domain/dates';
 import { describeZh } from './describe';
 import { isRectifiable, RECTIFIABLE_KINDS, type ProblemKind } from './kinds';
 import { collectProblems, problemFilters, resolveProblemFilters, sortProblems, type Problem } from './problems';
@@ -187,8 +188,8 @@ export const noticeListInput = z.object({
   status: z.enum(['open', 'closed', ...NOTICE_STATUSES]).optional(),
   unit: z.string().max(40).optional(),
   district: z.string().max(20).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  from: queryDate.optional(),
+  to: queryDate.optional(),
 });
 export type NoticeListInput = z.infer<typeof noticeListInput>;
 

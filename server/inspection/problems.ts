@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { today } from '../clock';
 import type { ItemScope } from '../auth/roles';
-import { isIsoDate } from '../domain/calendar';
+import { queryDate } from '../domain/dates';
 import { queryOne } from '../db/query';
 import { latestNoticeOfItems } from './store';
 import { scopeAnomalies, volumeAnomalies } from '../metrics/ingestion/anomalies';
@@ -27,7 +27,6 @@ import { isRectifiable, PROBLEM_KINDS, problemKey, type ProblemKind } from './ki
 import { workdaysBetweenMany } from './workdays';
 import { decodeOffset, encodeOffset } from '../metrics/cursor';
 
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD (date must be a real YYYY-MM-DD date)');
 const code = (max: number) =>
   z
     .string()
@@ -49,9 +48,9 @@ const kindList = z
   });
 
 export const problemFilterShape = {
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  asOf: isoDate.optional(),
+  from: queryDate.optional(),
+  to: queryDate.optional(),
+  asOf: queryDate.optional(),
   district: code(20).optional(),
   unit: code(40).optional(),
   kinds: kindList.optional(),

@@ -213,6 +213,44 @@ describe('idempotency, corrections and the earliest receipt', () => {
     expect(await count(`SELECT count() AS n FROM records WHERE unit_code = 'D990103-01'`)).toBe(0);
   });
 
+  it('Issue 13.1: receivedAt takes RFC 3339 with any offset or Z (converted to Asia/Shanghai) besides the local form', async () => {
+    const res = await post(
+      'records',
+      nd(
+        record('TZ1', { occurredOn: '2025-06-01', receivedAt: '2025-06-03T10:00:00+08:00' }),
+        record('TZ2', { occurredOn: '2025-10-01', receivedAt: '2025-10-13T16:01:00Z' }), // 00:01 on 10-14 in Shanghai
+        record('TZ3', { occurredOn: '2026-01-01', receivedAt: '2026-01-05T02:00:00.25-05:00' }),
+        record('TZ4', { occurredOn: '2026-01-01', receivedAt: '2026-01-05t09:30:00.123456z' }), // lower case, microseconds
+        record('TZ5', { occurredOn: '2026-01-01', receivedAt: '2026-01-05T10:00:00' }), // no offset: Shanghai time
+        record('TZ6', { receivedAt: '2026-01-05T10:00:00+25:00' }),
+        record('TZ7', { receivedAt: '2026-02-30T10:00:00Z' }),
+        record('TZ8', { receivedAt: '2026-11-23T23:00:00+08:00' }), // later today: in the future
+        record('TZ9', { receivedAt: '1969-12-31T15:59:59Z' }), // 23:59:59 on 1969-12-31 in Shanghai: before a receipt day can be
+      ),
+      { token: T.backfill },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 5, rejected: 4 });
+    expect(res.body.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '6:receivedAt:INVALID_DATETIME',
+      '7:receivedAt:INVALID_DATETIME',
+      '8:receivedAt:DATE_IN_FUTURE',
+      '9:receivedAt:INVALID_DATETIME',
+    ]);
+    const at = await queryRows(
+      `SELECT record_id AS id, toString(received_at) AS r, toString(toDate(received_at)) AS d FROM records FINAL WHERE record_id LIKE 'TZ%' ORDER BY id`,
+      {},
+      z.object({ id: z.string(), r: z.string(), d: z.string() }),
+    );
+    expect(at).toEqual([
+      { id: 'TZ1', r: '2025-06-03 10:00:00.000', d: '2025-06-03' },
+      { id: 'TZ2', r: '2025-10-14 00:01:00.000', d: '2025-10-14' },
+      { id: 'TZ3', r: '2026-01-05 15:00:00.250', d: '2026-01-05' },
+      { id: 'TZ4', r: '2026-01-05 17:30:00.123', d: '2026-01-05' },
+      { id: 'TZ5', r: '2026-01-05 10:00:00.000', d: '2026-01-05' },
+    ]);
+  });
+
   it('an admin-registered genuine USCC that fails the check character is accepted', async () => {
     const odd = LEGAL.slice(0, 17) + (LEGAL.endsWith('3') ? '4' : '3');
     expect((await post('records', nd(record('U1', { subjectCode: odd })))).body.rejected).toBe(1);
@@ -283,5 +321,143 @@ describe('GET /api/v1/ingest/batches/{batchId}', () => {
     expect(detail).toMatchObject({ stream: 'records', unitCode: 'D990102-01', rowsTotal: 3, accepted: 1, rejected: 2 });
     expect(detail.errors.map((e: { row: number; code: string }) => `${e.row}:${e.code}`)).toEqual(['2:REQUIRED', '3:REQUIRED']);
     expect((await get(T.court!)).status).toBe(404);
+  });
+});
+
+describe('Issue 13.2: a date in a body is kept exactly or refused, never changed', () => {
+  const license = (docNo: string, extra: Record<string, unknown> = {}) => ({
+    docNo, subjectType: 'legal', subjectName: '甲公司', subjectCode: LEGAL, licenseName: '食品经营许可', licenseCategory: '普通',
+    decisionDate: '2026-11-20', validFrom: '2026-11-20', ...extra,
+  });
+  const penalty = (docNo: string, extra: Record<string, unknown> = {}) => ({
+    docNo, subjectType: 'legal', subjectName: '甲公司', subjectCode: LEGAL, violationType: '无证经营', penaltyTypes: ['警告'],
+    decisionDate: '2026-11-19', ...extra,
+  });
+  const codes = (body: { errors: Array<{ row: number; field: string; code: string }> }) => body.errors.map((e) => `${e.row}:${e.field}:${e.code}`);
+
+  it('occurredOn before 1970 (an old enterprise registered in the 1950s) is stored as sent; impossible or out-of-range dates are refused', async () => {
+    const res = await post(
+      'records',
+      nd(
+        record('D1', { occurredOn: '1956-03-01' }),
+        record('D2', { occurredOn: '1969-12-31' }),
+        record('D3', { occurredOn: '1900-01-01' }),
+        record('D4', { occurredOn: '1000-01-01' }),
+        record('D5', { occurredOn: '1899-12-31' }),
+        record('D6', { occurredOn: '2026-02-31' }),
+        record('D7', { occurredOn: '0000-00-00' }),
+      ),
+    );
+    expect(res.body).toMatchObject({ accepted: 3, rejected: 4 });
+    expect(codes(res.body)).toEqual(['4:occurredOn:DATE_OUT_OF_RANGE', '5:occurredOn:DATE_OUT_OF_RANGE', '6:occurredOn:INVALID_DATE', '7:occurredOn:INVALID_DATE']);
+    expect(res.body.errors[0]!.message).toContain('1900-01-01');
+    const stored = await queryRows(
+      `SELECT record_id AS id, toString(occurred_on) AS d FROM records FINAL WHERE record_id IN ('D1', 'D2', 'D3') ORDER BY id`,
+      {},
+      z.object({ id: z.string(), d: z.string() }),
+    );
+    expect(stored).toEqual([{ id: 'D1', d: '1956-03-01' }, { id: 'D2', d: '1969-12-31' }, { id: 'D3', d: '1900-01-01' }]);
+  });
+
+  it('decision dates before 1970 are refused (a Date column would store 1970-01-01); validity beyond 2299 or the 9999-12-31 "no end" idiom is refused', async () => {
+    const pen = await post('penalties', nd(penalty('CF-D1', { decisionDate: '1969-12-31' }), penalty('CF-D2', { decisionDate: '1000-01-01' }), penalty('CF-D3', { decisionDate: '1970-01-01' })));
+    expect(pen.body).toMatchObject({ accepted: 1, rejected: 2 });
+    expect(codes(pen.body)).toEqual(['1:decisionDate:DATE_OUT_OF_RANGE', '2:decisionDate:DATE_OUT_OF_RANGE']);
+    const reg = await post('decisions', nd({ kind: 'license', docNo: 'XK-D0', decisionDate: '1969-12-31' }));
+    expect(codes(reg.body)).toEqual(['1:decisionDate:DATE_OUT_OF_RANGE']);
+
+    const lic = await post(
+      'licenses',
+      nd(
+        license('XK-D1', { validTo: '9999-12-31' }),
+        license('XK-D2', { validFrom: '9999-12-31' }),
+        license('XK-D3', { validFrom: '1958-06-01', validTo: '2200-01-01' }),
+        license('XK-D4', { validTo: '2026-04-31' }),
+        license('XK-D5', { decisionDate: '1969-12-31' }),
+        license('XK-D6'), // no validTo: valid without end
+      ),
+    );
+    expect(lic.body).toMatchObject({ accepted: 2, rejected: 4 });
+    expect(codes(lic.body)).toEqual(['1:validTo:DATE_OUT_OF_RANGE', '2:validFrom:DATE_OUT_OF_RANGE', '4:validTo:INVALID_DATE', '5:decisionDate:DATE_OUT_OF_RANGE']);
+    expect(lic.body.errors[0]!.message).toContain('不填 validTo');
+    const stored = await queryRows(
+      `SELECT doc_no AS doc, toString(valid_from) AS f, toString(valid_to) AS t, toString(decision_date) AS d FROM licenses FINAL WHERE doc_no IN ('XK-D3', 'XK-D6') ORDER BY doc`,
+      {},
+      z.object({ doc: z.string(), f: z.string(), t: z.string().nullable(), d: z.string() }),
+    );
+    expect(stored).toEqual([
+      { doc: 'XK-D3', f: '1958-06-01', t: '2200-01-01', d: '2026-11-20' },
+      { doc: 'XK-D6', f: '2026-11-20', t: null, d: '2026-11-20' },
+    ]);
+    const decision = await queryRows(`SELECT toString(decision_date) AS d FROM penalties FINAL WHERE doc_no = 'CF-D3'`, {}, z.object({ d: z.string() }));
+    expect(decision).toEqual([{ d: '1970-01-01' }]);
+  });
+});
+
+describe('Issue 13.7: one bad value never sinks a batch', () => {
+  const penalty = (docNo: string, fineAmount: unknown) => ({
+    docNo, subjectType: 'legal', subjectName: '甲公司', subjectCode: LEGAL, violationType: '无证经营', penaltyTypes: ['罚款'],
+    decisionDate: '2026-11-19', fineAmount,
+  });
+  const deep = (levels: number) => JSON.parse('{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1)) as unknown;
+
+  it('fineAmount beyond Decimal(18, 2) is a row error; the good rows of the batch are stored', async () => {
+    const res = await post(
+      'penalties',
+      nd(
+        penalty('CF-N1', '99999999999999999999'),
+        penalty('CF-N2', '9999999999999999.99'),
+        penalty('CF-N3', '00000000000000000012.50'),
+        penalty('CF-N4', 12345678901234567890), // a JSON number JSON.parse already rounded
+        penalty('CF-N5', 1e21),
+        penalty('CF-N6', 1234.5),
+        penalty('CF-N7', '12.345'),
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ accepted: 3, rejected: 4 });
+    expect(res.body.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '1:fineAmount:OUT_OF_RANGE',
+      '4:fineAmount:INVALID_TYPE',
+      '5:fineAmount:INVALID_TYPE',
+      '7:fineAmount:INVALID_NUMBER',
+    ]);
+    const fines = await queryRows(
+      `SELECT doc_no AS doc, toString(fine_amount) AS fine FROM penalties FINAL WHERE doc_no LIKE 'CF-N%' ORDER BY doc`,
+      {},
+      z.object({ doc: z.string(), fine: z.string() }),
+    );
+    expect(fines).toEqual([
+      { doc: 'CF-N2', fine: '9999999999999999.99' },
+      { doc: 'CF-N3', fine: '12.5' },
+      { doc: 'CF-N6', fine: '1234.5' },
+    ]);
+  });
+
+  it('records.data nested 20,000 levels deep is a row error in every body format, not a 500; depth and size are bounded', async () => {
+    const nest = '{"a":'.repeat(20_000) + '1' + '}'.repeat(20_000);
+    const ndjson = await post('records', `${JSON.stringify(record('J1'))}\n{"recordId":"J2","catalogCode":"QYDJ","subjectType":"legal","subjectName":"x","subjectCode":"${LEGAL}","occurredOn":"2026-11-02","data":${nest}}\n`);
+    expect(ndjson.status).toBe(200);
+    expect(ndjson.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(ndjson.body.errors[0]).toMatchObject({ row: 2, field: 'data', code: 'TOO_DEEP' });
+
+    const array = await post('records', `[${JSON.stringify(record('J3'))},{"recordId":"J4","data":${nest},"unitCode":${'['.repeat(20_000)}${']'.repeat(20_000)}}]`, { type: 'application/json' });
+    expect(array.status).toBe(200);
+    expect(array.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(array.body.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['TOO_DEEP', 'UNIT_MISMATCH']));
+
+    const csvNest = nest.replaceAll('"', '""');
+    const csv = await post('records', `recordId,catalogCode,subjectType,subjectName,subjectCode,occurredOn,data\nJ5,QYDJ,legal,x,${LEGAL},2026-11-02,"${csvNest}"\nJ6,QYDJ,legal,x,${LEGAL},2026-11-02,"{""a"":1}"\n`, { type: 'text/csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.body).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(csv.body.errors[0]).toMatchObject({ row: 1, field: 'data', code: 'TOO_DEEP' });
+
+    const bounds = await post(
+      'records',
+      nd(record('J7', { data: deep(32) }), record('J8', { data: deep(33) }), record('J9', { data: { text: 'x'.repeat(20_001) } })),
+    );
+    expect(bounds.body).toMatchObject({ accepted: 1, rejected: 2 });
+    expect(bounds.body.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual(['2:data:TOO_DEEP', '3:data:TOO_LONG']);
+    expect(await count(`SELECT count() AS n FROM records FINAL WHERE record_id IN ('J1', 'J3', 'J6', 'J7')`)).toBe(4);
   });
 });

@@ -29,4 +29,21 @@ describe('OpenAPI document', () => {
     expect(kpi).toEqual(expect.arrayContaining(['from', 'to', 'asOf', 'groupBy', 'district', 'unit', 'measure']));
     expect(doc.paths['/api/v1/kpi/ingestion']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'groupBy', 'catalog']));
   });
+  it('says which datetime forms a client may send', () => {
+    const text = JSON.stringify(doc);
+    expect(text).toContain('RFC 3339');
+    expect(text).toContain('YYYY-MM-DD HH:MM:SS');
+  });
+  it('says which dates a query and a body take, and their range', () => {
+    for (const path of ['/api/v1/kpi/sanctions', '/api/v1/items/ingestion', '/api/v1/items/publicity']) {
+      const from = doc.paths[path]!.get!.parameters!.find((p) => p.name === 'from') as unknown as { schema: { format: string; description: string } };
+      expect(from.schema, path).toMatchObject({ format: 'date' });
+      expect(from.schema.description, path).toContain('1970-01-01 .. 2149-06-06');
+    }
+    const ingest = JSON.stringify(doc.paths['/api/v1/ingest/{stream}']);
+    expect(ingest).toContain('occurredOn 1900-01-01..2299-12-31');
+    expect(ingest).toContain('validTo empty');
+    expect(ingest).toContain('9999999999999999.99');
+    expect(ingest).toContain('32 levels deep');
+  });
 });

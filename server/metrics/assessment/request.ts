@@ -1,12 +1,25 @@
 /** Validated inputs of the assessment API (tRPC and REST share them). */
 import { z } from 'zod';
-import { PERIOD_PATTERN } from '../../assessment/periods';
+import { parsePeriod, PERIOD_PATTERN, previousPeriod } from '../../assessment/periods';
 import { LEVELS, whatIfIndicatorsSchema, savedIndicatorsSchema } from '../../assessment/scheme';
+import { DATE_RANGE, queryMonth } from '../../domain/dates';
+
+/** A period is computed with its previous one (movement): both must lie within the dates a query can hold. */
+function periodInRange(key: string): boolean {
+  if (!PERIOD_PATTERN.test(key)) return true; // the pattern's own message says what is wrong
+  try {
+    const period = parsePeriod(key);
+    return previousPeriod(period).from >= DATE_RANGE.min && period.to <= DATE_RANGE.max;
+  } catch {
+    return false; // e.g. the year before 1000 has no four-digit key
+  }
+}
 
 export const periodKey = z
   .string()
-  .regex(PERIOD_PATTERN, '考核期应为 YYYY-MM、YYYY-Qn、YYYY 或 R12-YYYY-MM (period must be YYYY-MM, YYYY-Qn, YYYY or R12-YYYY-MM)');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM (month must be YYYY-MM)');
+  .regex(PERIOD_PATTERN, '考核期应为 YYYY-MM、YYYY-Qn、YYYY 或 R12-YYYY-MM (period must be YYYY-MM, YYYY-Qn, YYYY or R12-YYYY-MM)')
+  .refine(periodInRange, `考核期及其上一期应在 ${DATE_RANGE.min} 至 ${DATE_RANGE.max} 之间 (the period and its previous period must lie within ${DATE_RANGE.min}..${DATE_RANGE.max})`);
+const month = queryMonth;
 const entityCode = z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, '代码只能包含字母、数字、- 和 _ (codes are letters, digits, - and _)');
 
 export const rankingRequest = z.object({ period: periodKey, level: z.enum(LEVELS).default('district') });

@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { STREAMS } from '../../ingest/streams';
-import { isoDate } from './filters';
+import { queryDate } from '../../domain/dates';
 import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
 
 export const batchItemsInput = z.object({
   district: z.string().max(20).optional(),
   unit: z.string().max(40).optional(),
   stream: z.enum(STREAMS).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: queryDate.optional(),
+  to: queryDate.optional(),
   /** Only batches with at least one rejected row (default) or every batch. */
   rejectedOnly: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])

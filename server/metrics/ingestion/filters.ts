@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { today } from '../../clock';
-import { addDays, isIsoDate } from '../../domain/calendar';
-
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD (date must be a real YYYY-MM-DD date)' });
+import { addDays } from '../../domain/calendar';
+import { queryDate } from '../../domain/dates';
 
 /** Codes are short ASCII identifiers; anything else cannot match and is refused early with a clear message. */
 const code = (max: number) =>
@@ -15,9 +12,9 @@ const code = (max: number) =>
 
 /** Filters shared by every 归集 figure: period of receipt, report date, district, unit and catalog item. */
 export const dashboardFilterShape = {
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  asOf: isoDate.optional(),
+  from: queryDate.optional(),
+  to: queryDate.optional(),
+  asOf: queryDate.optional(),
   district: code(20).optional(),
   unit: code(40).optional(),
   catalog: code(40).optional(),

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
+import { queryDate } from '../../domain/dates';
 import { STREAMS } from '../../ingest/streams';
 import { catalogOfRejectedSql } from './catalogOfRejected';
 import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
 
 export const rejectedItemsInput = z.object({
   district: z.string().max(20).optional(),
@@ -24,8 +23,8 @@ export const rejectedItemsInput = z.object({
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
     .transform((v) => v === true || v === 'true' || v === '1')
     .optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: queryDate.optional(),
+  to: queryDate.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

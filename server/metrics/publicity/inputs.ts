@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { today } from '../../clock';
-import { isIsoDate } from '../../domain/calendar';
+import { queryDate } from '../../domain/dates';
 import { startOfMonthsAgo } from '../months';
 import { STATUSES } from '../../calendar/timeliness';
-
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD (date must be a real YYYY-MM-DD)');
 
 export const KINDS = ['license', 'penalty'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -16,9 +14,9 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Filters shared by every double-publicity figure: decision dates in [from, to], status as of asOf. */
 export const publicityFilterShape = {
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  asOf: isoDate.optional(),
+  from: queryDate.optional(),
+  to: queryDate.optional(),
+  asOf: queryDate.optional(),
   unit: z.string().max(40).optional(),
   district: z.string().max(20).optional(),
   kind: z.enum(KINDS).optional(),

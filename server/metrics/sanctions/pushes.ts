@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { ItemScope } from '../../auth/roles';
+import { queryDate } from '../../domain/dates';
 import { listMeasures } from '../../reference/queries';
 import { deadlineSql, delaySql, knownSql, statusSql } from '../../calendar/timeliness';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
-
 /** Filters shared by every sanctions figure: pushed date in [from, to], status as of asOf. */
 export const sanctionFilters = z.object({
-  from: isoDate,
-  to: isoDate,
-  asOf: isoDate,
+  from: queryDate,
+  to: queryDate,
+  asOf: queryDate,
   district: z.string().max(20).optional(), // responding district
   unit: z.string().max(40).optional(), // responding unit
   measure: z.string().max(20).optional(),

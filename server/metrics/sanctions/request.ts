@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { today } from '../../clock';
+import { queryDate } from '../../domain/dates';
 import { startOfMonthsAgo } from '../months';
 import { SANCTION_GROUPS } from './kpi';
 import { sanctionFilters } from './pushes';
 import { sanctionItemsInput } from './items';
 
-const optionalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)').optional();
+const optionalDate = queryDate.optional();
 
 /** Defaults every entry point shares: the last 12 months of pushes, status as of today. */
 function withDefaults<T extends { from?: string; to?: string; asOf?: string }>(v: T) {

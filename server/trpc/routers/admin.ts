@@ -13,6 +13,7 @@ import {
 import { AUDIT_ACTIONS, listAudit } from '../../auth/audit';
 import { listTokens } from '../../auth/tokens';
 import { listUsers } from '../../auth/users';
+import { queryDate } from '../../domain/dates';
 import { listUsccExceptions, registerUsccException, usccExceptionInput } from '../../ingest/usccExceptions';
 import { adminProcedure, createTRPCRouter } from '../init';
 
@@ -44,8 +45,8 @@ export const adminRouter = createTRPCRouter({
       z.object({
         action: z.enum(AUDIT_ACTIONS).optional(),
         actor: z.string().max(200).optional(),
-        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        from: queryDate.optional(),
+        to: queryDate.optional(),
         page: z.number().int().min(0).default(0),
       }),
     )

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { today } from '../../clock';
-import { isIsoDate } from '../../domain/calendar';
+import { queryDate } from '../../domain/dates';
 import { startOfMonthsAgo } from '../../metrics/months';
 import { recordsByMonth, totalsByDistrict } from '../../metrics/overview';
 import { attentionList, ingestionCard, publicityCard, sanctionsCard } from '../../metrics/overview/cockpit';
 import { createTRPCRouter, protectedProcedure } from '../init';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-
 /** Default window of the overview: the last 24 months up to today. */
 const windowInput = z
-  .object({ from: isoDate.optional(), to: isoDate.optional() })
+  .object({ from: queryDate.optional(), to: queryDate.optional() })
   .optional()
   .transform((v) => {
     const to = v?.to ?? today();
@@ -21,7 +19,7 @@ const windowInput = z
 
 /** The cockpit is computed for one date (default today); every period of its cards is derived from it. */
 const asOfInput = z
-  .object({ asOf: z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD (asOf must be a real YYYY-MM-DD date)').optional() })
+  .object({ asOf: queryDate.optional() })
   .optional()
   .transform((v) => v?.asOf ?? today());
 
