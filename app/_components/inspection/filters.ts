@@ -2,15 +2,9 @@
  * The 督查 page keeps its state in the URL (a view can be bookmarked and shared, the back button works). Pure helpers:
  * read the search params (anything malformed is dropped and the server's defaults apply), and build links.
  */
-export const PROBLEM_KINDS = [
-  'publicity_overdue',
-  'publicity_late',
-  'sanction_overdue',
-  'missing_submission',
-  'volume_anomaly',
-  'rejected_unresent',
-] as const;
-export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+import { PROBLEM_KINDS, type ProblemKind } from '@/shared/problemKinds';
+
+export { PROBLEM_KINDS, type ProblemKind };
 export const SORTS = ['age', 'date', 'deadline', 'unit', 'district', 'kind'] as const;
 export type Sort = (typeof SORTS)[number];
 export const TABS = ['problems', 'notices', 'followUp'] as const;

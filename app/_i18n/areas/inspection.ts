@@ -1,3 +1,5 @@
+import { KIND_LABEL_ZH } from '@/shared/problemKinds';
+
 /** Labels of the 督查 pages. zh is the default; en must have the same keys (checked by tests/unit/ui-pure.test.ts). */
 export const zh = {
   title: '督查工作台',
@@ -11,14 +13,7 @@ export const zh = {
   ageMin: '超期工作日 ≥',
   ageMax: '≤',
   reset: '重置',
-  kinds: {
-    publicity_overdue: '逾期未公示',
-    publicity_late: '超期公示',
-    sanction_overdue: '逾期未反馈',
-    missing_submission: '应报未报',
-    volume_anomaly: '数据量异常',
-    rejected_unresent: '被拒未重报',
-  },
+  kinds: KIND_LABEL_ZH,
   listTitle: '未整改问题清单',
   listNote:
     '汇集各模块的问题，口径与各模块一致：双公示决定截至统计日超过期限（决定日期后第 7 个工作日）仍未公示为“逾期未公示”，公示晚于期限为“超期公示”；联合奖惩推送超过反馈期限仍未反馈为“逾期未反馈”；按目录频次应报送而窗口内没有数据、且此后也未再报送该目录的为“应报未报”；单位某工作日归集量显著低于其自身基线为“数据量异常”；被拒的数据行此后未收到同一主键的合格数据为“被拒未重报”。统计区间按各模块自身日期：决定日期、推送日期、报送窗口、异常日期、被拒日期。超期工作日：自期限（应报未报为窗口结束日，异常为当日，被拒为被拒日）至统计日的工作日数；超期公示为公示晚于期限的工作日数。仅“超期公示”和“数据量异常”无法由数据确认整改，不能列入督办通知单。',

@@ -7,7 +7,7 @@ import { clientIp } from '@/server/auth/options';
 import { principalFromSession } from '@/server/auth/principal';
 import { itemScopeOf } from '@/server/auth/roles';
 import { getNotice, NoticeError, type NoticeDetail } from '@/server/inspection/notices';
-import { KIND_LABEL_ZH, type ProblemKind } from '@/server/inspection/kinds';
+import { KIND_LABEL_ZH, type ProblemKind } from '@/shared/problemKinds';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '督办通知单' };
