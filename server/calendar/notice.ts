@@ -10,6 +10,7 @@
  * - An unnumbered line is ignored (title, 文号, addressees, 经国务院批准… preamble, 节假日期间… closing, signature,
  *   date) unless it holds a month-day date together with 放假/上班/补休/调休: such a line is read as a festival
  *   line when it has a name before `：` (the numbering was left out), and reported otherwise.
+ * - A paragraph pasted as one line is first cut before each numbered item and before the closing 节假日期间….
  * - A title or preamble naming another year (关于2025年… / 现将2025年…) is reported: the wrong notice was pasted.
  * Within a festival line, sentences end at `。`; clauses are split at `，` outside parentheses. A clause is a
  * holiday range (`D至D放假[调休|公休][N天]`), a total (`共N天`, checked against the days read), a remark
@@ -86,8 +87,9 @@ export function parseHolidayNotice(text: string, year: number): ParsedNotice {
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = i + 1;
     const normalised = normalise(raw);
-    // A whole notice pasted as one paragraph: each numbered item after a '。' is a line of its own.
-    for (const segment of normalised.split(/(?<=。)(?=(?:[一二三四五六七八九十]+|\d{1,2})、)/)) {
+    // A whole notice pasted as one paragraph: each numbered item after a '。' is a line of its own, and so is
+    // the closing paragraph (节假日期间，各地区、各部门…), which would otherwise end the last festival line.
+    for (const segment of normalised.split(/(?<=。)(?=(?:[一二三四五六七八九十]+|\d{1,2})、|节假日期间)/)) {
       if (segment === '') continue;
       const numbered = NUMBERED.test(segment);
       if (!numbered && !(MONTH_DAY.test(segment) && SCHEDULE_WORD.test(segment))) {
@@ -165,7 +167,7 @@ function parseFestivalLine(segment: string, year: number, numbered: boolean): Fe
     return iso;
   };
 
-  for (const sentence of segment.slice(colon + 1).split(/[。;]/)) {
+  for (const sentence of segment.slice(colon + 1).split(/[。.;]/)) {
     if (sentence === '') continue;
     if (sentence.startsWith('鼓励')) {
       notes.push(sentence);
