@@ -1,17 +1,9 @@
-import { writeAudit } from '../auth/audit';
 import { principalFromRequest } from '../auth/principal';
-import type { Principal, TokenScope } from '../auth/roles';
+import type { Principal } from '../auth/roles';
+import { tokenScopeDenial, type Need } from '../auth/scopes';
 import { HttpError } from './respond';
 
-/** What a REST endpoint needs from its caller. */
-export type Need = 'read' | 'ingest' | 'admin' | 'batch';
-
-const TOKEN_SCOPES_FOR: Record<Need, readonly TokenScope[]> = {
-  read: ['read', 'admin'],
-  ingest: ['ingest', 'backfill'],
-  admin: ['admin'],
-  batch: ['ingest', 'backfill', 'read', 'admin'], // a sender may check its own batches
-};
+export type { Need } from '../auth/scopes';
 
 /**
  * The caller of a REST request, from a bearer token or the session cookie: 401 when there is none (or the token is
@@ -27,12 +19,10 @@ export async function requireCaller(req: Request, need: Need): Promise<Principal
         : 'Authentication required: send Authorization: Bearer <token> or sign in',
     );
   }
-  if (principal.kind === 'token') {
-    if (!TOKEN_SCOPES_FOR[need].some((s) => principal.tokenScopes.includes(s))) {
-      await writeAudit({ action: 'token_used_denied', actor: principal, target: new URL(req.url).pathname, detail: `needs ${need}` });
-      throw new HttpError(403, `This token lacks the '${need}' scope (it has: ${principal.tokenScopes.join(', ') || 'none'})`);
-    }
-  } else if (need === 'admin' && principal.role !== 'admin') {
+  const denial = await tokenScopeDenial(principal, need, new URL(req.url).pathname);
+  if (denial) throw new HttpError(403, denial);
+  if (principal.kind === 'token') return principal;
+  if (need === 'admin' && principal.role !== 'admin') {
     throw new HttpError(403, 'Only the platform office (admin) may do this');
   } else if (need === 'ingest' && principal.role !== 'unit' && principal.role !== 'admin') {
     throw new HttpError(403, 'Only member-unit users and admins may submit data');

@@ -4,6 +4,7 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { principalFromRequest } from '../auth/principal';
 import { itemScopeOf, type Principal, type Role } from '../auth/roles';
+import { tokenScopeDenial } from '../auth/scopes';
 import { clientIp } from '../auth/options';
 
 export type Context = { requestId: string; ip: string; principal: Principal | null };
@@ -38,10 +39,21 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure, public or not, passes the token scope rule REST applies (server/auth/scopes.ts): a token reads only
+ * with the 'read' (or 'admin') scope, and changes anything only with 'admin'; the UI's other changes (issuing,
+ * acknowledging) are acts of a signed-in person. Without this an ingest-only token would act as its unit's user here.
+ */
+export const publicProcedure = t.procedure.use(async ({ ctx, type, path, next }) => {
+  if (ctx.principal) {
+    const denial = await tokenScopeDenial(ctx.principal, type === 'query' ? 'read' : 'admin', `trpc/${path}`, ctx.ip);
+    if (denial) throw new TRPCError({ code: 'FORBIDDEN', message: denial });
+  }
+  return next();
+});
 
 /** Signed in (session or token): ctx gains the principal and its item scope, which every items query applies in SQL. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录 (sign in first)' });
   return next({ ctx: { ...ctx, principal: ctx.principal, scope: itemScopeOf(ctx.principal) } });
 });
