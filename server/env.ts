@@ -26,6 +26,7 @@ const envSchema = z.object({
   SEED_RANDOM_SEED: z.coerce.number().int().default(20261123),
   SUBJECT_HASH_KEY: z.string().min(16, 'SUBJECT_HASH_KEY must be at least 16 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.url().optional(),
   INIT_ADMIN_EMAIL: z.email().optional(),
   INIT_ADMIN_PASSWORD: z.string().min(10, 'INIT_ADMIN_PASSWORD must be at least 10 characters').optional(),
   INIT_API_TOKEN: z.string().min(20, 'INIT_API_TOKEN must be at least 20 characters').optional(),

@@ -6,15 +6,19 @@ import { principalFromRequest } from '../auth/principal';
 import { itemScopeOf, type Principal, type Role } from '../auth/roles';
 import { tokenScopeDenial } from '../auth/scopes';
 import { clientIp } from '../auth/options';
+import { changesState, isSameOrigin } from '../http/sameOrigin';
 
-export type Context = { requestId: string; ip: string; principal: Principal | null };
+/** crossSite: a state-changing HTTP request whose Origin is not this site (in-process callers are never cross-site). */
+export type Context = { requestId: string; ip: string; principal: Principal | null; crossSite?: boolean };
 
-export async function createContext(opts: { headers: Headers }): Promise<Context> {
+/** From an HTTP request (/api/trpc), or from a server component's request headers (nothing to change there). */
+export async function createContext(opts: { headers: Headers; req?: Request }): Promise<Context> {
   const { principal } = await principalFromRequest(opts.headers);
   return {
     requestId: opts.headers.get('x-request-id') ?? randomUUID(),
     ip: clientIp(opts.headers),
     principal,
+    crossSite: opts.req ? changesState(opts.req) && !isSameOrigin(opts.req) : false,
   };
 }
 
@@ -48,6 +52,10 @@ export const publicProcedure = t.procedure.use(async ({ ctx, type, path, next })
   if (ctx.principal) {
     const denial = await tokenScopeDenial(ctx.principal, type === 'query' ? 'read' : 'admin', `trpc/${path}`, ctx.ip);
     if (denial) throw new TRPCError({ code: 'FORBIDDEN', message: denial });
+    // The same cross-site rule as REST (server/http/caller.ts): a session cookie changes nothing from another site.
+    if (type === 'mutation' && ctx.principal.kind === 'user' && ctx.crossSite) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: '跨站请求被拒绝 (cross-site request refused: change data only from this site\'s own pages)' });
+    }
   }
   return next();
 });

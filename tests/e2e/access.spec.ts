@@ -30,7 +30,7 @@ test('after sign-in the user returns to the page asked for, and can sign out', a
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test('a district user sees only its own district by every route: UI filter, tRPC input, REST query, export', async ({ page }) => {
+test('a district user sees only its own district by every route: UI filter, tRPC input, REST query, export', async ({ page, baseURL }) => {
   await signIn(page, 'district', '/ingestion/rejected');
   // No admin in the navigation, and the admin page sends it home.
   await expect(page.getByRole('navigation', { name: 'main' })).not.toContainText('管理');
@@ -66,9 +66,11 @@ test('a district user sees only its own district by every route: UI filter, tRPC
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((l) => l.includes(',990102,'))).toBe(true);
 
-  // Admin procedures are refused on the server, not only hidden.
+  // Admin procedures are refused on the server, not only hidden (a same-origin request, so it is the role that is refused).
   expect((await trpcQuery(page, 'admin.users', undefined)).status).toBe(403);
-  expect((await page.request.post('/api/v1/admin/tokens', { data: { unitCode: 'C002', scopes: ['read'], name: 'x' } })).status()).toBe(403);
+  const tokenPost = await page.request.post('/api/v1/admin/tokens', { headers: { origin: baseURL! }, data: { unitCode: 'C002', scopes: ['read'], name: 'x' } });
+  expect(tokenPost.status()).toBe(403);
+  expect((await tokenPost.json()).error).toContain('admin');
 
   // Aggregates stay city-wide: the cockpit's 归集 figure is the whole city's year to date, not the district's.
   await page.goto('/');

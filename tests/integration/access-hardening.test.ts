@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
 import { GET as trpcGet, POST as trpcPost } from '@/app/api/trpc/[trpc]/route';
+import { POST as tokensPost } from '@/app/api/v1/admin/tokens/route';
+import { POST as usersPost } from '@/app/api/v1/admin/users/route';
 import { createToken } from '@/server/auth/tokens';
+import { createUser } from '@/server/auth/users';
 import { freshDatabase } from './_db';
 
 // Issue 13, points 8–12: access control through the real route handlers, with real Requests.
 
 const T: Record<string, string> = {};
+const SITE = 'http://csm.test';
+process.env.NEXTAUTH_SECRET = 'test-secret-of-the-session-cookies';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** One tRPC query as the client's link sends it (GET, superjson envelope). */
@@ -27,6 +33,10 @@ beforeAll(async () => {
   T.ingest = await token('ingest-only', ['ingest']);
   T.backfill = await token('backfill-only', ['backfill']);
   T.read = await token('read', ['read']);
+  T.admin = await token('admin', ['admin']);
+  // An admin's session cookie, as next-auth signs it after sign-in.
+  const admin = await createUser({ email: 'office@test', name: 'O', password: 'long-enough-pw', role: 'admin', source: 'admin' });
+  T.adminCookie = `next-auth.session-token=${await encode({ token: { sub: admin.id }, secret: process.env.NEXTAUTH_SECRET! })}`;
 }, 300_000);
 
 describe('13.8 tRPC honours token scopes', () => {
@@ -55,5 +65,54 @@ describe('13.8 tRPC honours token scopes', () => {
       expect(res.status).toBe(403);
       expect(JSON.stringify(await res.json())).toContain("'admin'");
     }
+  });
+});
+
+describe('13.9 state-changing REST refuses cross-site requests', () => {
+  const send = (route: (req: Request) => Promise<Response>, path: string, body: string, headers: Record<string, string>) =>
+    route(new Request(`${SITE}${path}`, { method: 'POST', headers: { host: 'csm.test', ...headers }, body }));
+  const newUser = (email: string) => JSON.stringify({ email, name: 'X', password: 'long-enough-pw', role: 'leader' });
+
+  it('a session cookie from another origin creates no user, whatever the body type (403)', async () => {
+    for (const type of ['text/plain', 'application/json']) {
+      const res = await send(usersPost, '/api/v1/admin/users', newUser(`csrf-${type.length}@csm.example`), {
+        cookie: T.adminCookie!,
+        origin: 'http://evil.example',
+        'content-type': type,
+      });
+      expect(res.status, type).toBe(403);
+      expect((await res.json()).error).toContain('cross-site');
+    }
+    // No Origin at all is no better: every browser sends one on a POST.
+    const bare = await send(usersPost, '/api/v1/admin/users', newUser('csrf-bare@csm.example'), { cookie: T.adminCookie!, 'content-type': 'application/json' });
+    expect(bare.status).toBe(403);
+  });
+
+  it('a form or text body is refused (415) even from the same origin or with a token; JSON from the site itself works', async () => {
+    const form = await send(tokensPost, '/api/v1/admin/tokens', 'unitCode=C002&scopes=read&name=x', {
+      cookie: T.adminCookie!,
+      origin: SITE,
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(415);
+    expect((await form.json()).error).toContain('application/json');
+    const text = await send(usersPost, '/api/v1/admin/users', newUser('text@csm.example'), { ...bearer(T.admin!), 'content-type': 'text/plain' });
+    expect(text.status).toBe(415);
+    const own = await send(usersPost, '/api/v1/admin/users', newUser('own-page@csm.example'), { cookie: T.adminCookie!, origin: SITE, 'content-type': 'application/json' });
+    expect(own.status, await own.clone().text()).toBe(201);
+    const machine = await send(tokensPost, '/api/v1/admin/tokens', JSON.stringify({ unitCode: 'C002', scopes: ['read'], name: 'm' }), {
+      ...bearer(T.admin!),
+      'content-type': 'application/json',
+    });
+    expect(machine.status).toBe(201);
+  });
+
+  it('tRPC mutations follow the same rule: a session cookie from another origin changes nothing', async () => {
+    const input = { unitCode: 'C002', scopes: ['read'], name: 'via-trpc' };
+    const foreign = await trpcMutation('admin.createToken', input, { cookie: T.adminCookie!, origin: 'http://evil.example', host: 'csm.test' });
+    expect(foreign.status).toBe(403);
+    expect(JSON.stringify(await foreign.json())).toContain('cross-site');
+    const own = await trpcMutation('admin.createToken', input, { cookie: T.adminCookie!, origin: 'http://test', host: 'test' });
+    expect(own.status).toBe(200);
   });
 });
