@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, trpcQuery } from './helpers';
+import { ACCOUNTS, DEMO_PASSWORD, signIn, trpcQuery } from './helpers';
 
 test('signed out: pages redirect to sign-in, APIs answer 401, security headers are set', async ({ page, request }) => {
   const res = await page.goto('/ingestion/rejected?district=990102');
@@ -28,6 +28,21 @@ test('after sign-in the user returns to the page asked for, and can sign out', a
   await expect(page).toHaveURL(/\/signin/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test('a callbackUrl to another site is not followed after sign-in (13.10)', async ({ browser, baseURL }) => {
+  // A browser reads '/\\host' and '/<tab>/host' as '//host': another site, though the text starts with one '/'.
+  for (const callbackUrl of ['/%5Cevil.example/pwn', '/%09/evil.example/pwn']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+    await page.getByLabel('邮箱').fill(ACCOUNTS.leader);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByTestId('current-user')).toContainText(ACCOUNTS.leader);
+    expect(page.url(), callbackUrl).toBe(`${baseURL}/`);
+    await context.close();
+  }
 });
 
 test('a district user sees only its own district by every route: UI filter, tRPC input, REST query, export', async ({ page, baseURL }) => {
