@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 import { principalFromRequest } from '../auth/principal';
 import { itemScopeOf, type Principal, type Role } from '../auth/roles';
 import { tokenScopeDenial } from '../auth/scopes';
-import { clientIp } from '../auth/options';
+import { clientIp } from '../http/proxyTrust';
 import { changesState, isSameOrigin } from '../http/sameOrigin';
 
 /** crossSite: a state-changing HTTP request whose Origin is not this site (in-process callers are never cross-site). */

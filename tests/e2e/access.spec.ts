@@ -13,6 +13,20 @@ test('signed out: pages redirect to sign-in, APIs answer 401, security headers a
   expect(trpc.status()).toBe(401);
 });
 
+test('a forged X-Forwarded-Host does not move the sign-in answers to another site (13.11)', async ({ request, baseURL }) => {
+  const forged = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+  const providers = await (await request.get('/api/auth/providers', { headers: forged })).json();
+  expect(providers.credentials.callbackUrl).toBe(`${baseURL}/api/auth/callback/credentials`);
+  const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+  const signIn = await request.post('/api/auth/callback/credentials', {
+    headers: forged,
+    form: { csrfToken, email: ACCOUNTS.leader, password: DEMO_PASSWORD, callbackUrl: '/', json: 'true' },
+  });
+  const { url } = await signIn.json();
+  expect(url).not.toContain('evil.example');
+  expect(new URL(url).origin).toBe(baseURL);
+});
+
 test('a wrong password says so, without telling whether the account exists', async ({ page }) => {
   await page.goto('/signin');
   await page.getByLabel('邮箱').fill('nobody@demo.example');

@@ -3,8 +3,11 @@ import { encode } from 'next-auth/jwt';
 import { GET as trpcGet, POST as trpcPost } from '@/app/api/trpc/[trpc]/route';
 import { POST as tokensPost } from '@/app/api/v1/admin/tokens/route';
 import { POST as usersPost } from '@/app/api/v1/admin/users/route';
+import { authOptions } from '@/server/auth/options';
+import { signInDelaySeconds, signInLimit } from '@/server/auth/rateLimit';
 import { createToken } from '@/server/auth/tokens';
 import { createUser } from '@/server/auth/users';
+import { resetEnvCache } from '@/server/env';
 import { freshDatabase } from './_db';
 
 // Issue 13, points 8–12: access control through the real route handlers, with real Requests.
@@ -114,5 +117,54 @@ describe('13.9 state-changing REST refuses cross-site requests', () => {
     expect(JSON.stringify(await foreign.json())).toContain('cross-site');
     const own = await trpcMutation('admin.createToken', input, { cookie: T.adminCookie!, origin: 'http://test', host: 'test' });
     expect(own.status).toBe(200);
+  });
+});
+
+describe('13.11 sign-in limits trust only what a trusted proxy says', () => {
+  // The credentials provider as next-auth calls it, with the request headers as they reach the app.
+  const provider = authOptions.providers[0] as unknown as {
+    options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> };
+  };
+  const attempt = (email: string, password: string, forwardedFor: string) =>
+    provider.options.authorize({ email, password }, { headers: { 'x-forwarded-for': forwardedFor } }).then(
+      () => 'ok',
+      (e: Error) => e.message,
+    );
+
+  beforeAll(async () => {
+    for (const email of ['rotate@test', 'owner@test', 'proxied@test']) {
+      await createUser({ email, name: 'V', password: 'correct-horse-1', role: 'leader', source: 'admin' });
+    }
+  });
+
+  it('rotating the first X-Forwarded-For entry does not escape the limit: the address the proxy appended counts', async () => {
+    const results: string[] = [];
+    for (let i = 0; i < 10; i++) results.push(await attempt('rotate@test', 'wrong-password', `203.0.113.${i}, 198.51.100.7`));
+    expect(results.filter((r) => r === 'RateLimited')).toHaveLength(5);
+    expect(results.slice(0, 5).every((r) => r === 'CredentialsSignin')).toBe(true);
+  });
+
+  it('five failures from one address lock that address out of the account, not the owner elsewhere (the admin too)', async () => {
+    for (let i = 0; i < 5; i++) expect(await attempt('owner@test', 'wrong-password', '198.51.100.66')).toBe('CredentialsSignin');
+    expect(await attempt('owner@test', 'correct-horse-1', '198.51.100.66')).toBe('RateLimited');
+    expect(await attempt('owner@test', 'correct-horse-1', '192.0.2.10')).toBe('ok');
+    // The account's failures from every address slow further tries once past the limit, growing, never locking.
+    expect((await signInLimit('owner@test', '192.0.2.11')).delaySeconds).toBe(0);
+    expect([5, 6, 7, 8, 9, 40].map(signInDelaySeconds)).toEqual([0, 1, 2, 4, 8, 10]);
+  });
+
+  it('behind a trusted proxy chain, the first address no trusted proxy wrote is the client', async () => {
+    process.env.TRUSTED_PROXIES = '10.0.0.0/8';
+    resetEnvCache();
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect(await attempt('proxied@test', 'wrong-password', `203.0.113.${i}, 198.51.100.88, 10.0.0.7`)).toBe('CredentialsSignin');
+      }
+      expect(await attempt('proxied@test', 'correct-horse-1', '203.0.113.99, 198.51.100.88, 10.0.0.8')).toBe('RateLimited');
+      expect(await attempt('proxied@test', 'correct-horse-1', '198.51.100.89, 10.0.0.7')).toBe('ok');
+    } finally {
+      delete process.env.TRUSTED_PROXIES;
+      resetEnvCache();
+    }
   });
 });
