@@ -3,6 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { GET as trpcGet, POST as trpcPost } from '@/app/api/trpc/[trpc]/route';
 import { POST as tokensPost } from '@/app/api/v1/admin/tokens/route';
 import { POST as usersPost } from '@/app/api/v1/admin/users/route';
+import { GET as referenceGet } from '@/app/api/v1/reference/[list]/route';
 import { authOptions } from '@/server/auth/options';
 import { signInDelaySeconds, signInLimit } from '@/server/auth/rateLimit';
 import { createToken } from '@/server/auth/tokens';
@@ -166,5 +167,18 @@ describe('13.11 sign-in limits trust only what a trusted proxy says', () => {
       delete process.env.TRUSTED_PROXIES;
       resetEnvCache();
     }
+  });
+});
+
+describe('13.12 smaller holes', () => {
+  it('a reference list is looked up among the lists only: __proto__, constructor and toString are 404', async () => {
+    const reference = (list: string) =>
+      referenceGet(new Request(`http://test/api/v1/reference/${list}`, { headers: bearer(T.read!) }), { params: Promise.resolve({ list }) });
+    for (const list of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const res = await reference(list);
+      expect(res.status, list).toBe(404);
+      expect((await res.json()).error).toContain('districts, units, catalog, measures');
+    }
+    expect((await reference('units')).status).toBe(200);
   });
 });
