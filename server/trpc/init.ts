@@ -7,6 +7,7 @@ import { itemScopeOf, type Principal, type Role } from '../auth/roles';
 import { tokenScopeDenial } from '../auth/scopes';
 import { clientIp } from '../http/proxyTrust';
 import { changesState, isSameOrigin } from '../http/sameOrigin';
+import { TRPC_MAX_BATCH } from './limits';
 
 /** crossSite: a state-changing HTTP request whose Origin is not this site (in-process callers are never cross-site). */
 export type Context = { requestId: string; ip: string; principal: Principal | null; crossSite?: boolean };
@@ -28,9 +29,15 @@ const t = initTRPC.context<Context>().create({
     // Client errors keep their message (what to fix); server errors never show SQL or stack traces.
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     if (internal) console.error(`[trpc ${ctx?.requestId}]`, error.cause ?? error);
+    // tRPC's own words for the batch cap (limits.ts) do not say what the limit is.
+    const message = internal
+      ? `内部错误 (internal error), request id ${ctx?.requestId ?? '-'}`
+      : shape.message === 'Batch call exceeds maximum size'
+        ? `一次请求最多 ${TRPC_MAX_BATCH} 个调用 (a batch may hold at most ${TRPC_MAX_BATCH} procedures: split it)`
+        : shape.message;
     return {
       ...shape,
-      message: internal ? `内部错误 (internal error), request id ${ctx?.requestId ?? '-'}` : shape.message,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -8,6 +8,7 @@ import { authOptions } from '@/server/auth/options';
 import { signInDelaySeconds, signInLimit } from '@/server/auth/rateLimit';
 import { createToken } from '@/server/auth/tokens';
 import { createUser } from '@/server/auth/users';
+import { TRPC_MAX_BATCH } from '@/server/trpc/limits';
 import { resetEnvCache } from '@/server/env';
 import { freshDatabase } from './_db';
 
@@ -180,5 +181,17 @@ describe('13.12 smaller holes', () => {
       expect((await res.json()).error).toContain('districts, units, catalog, measures');
     }
     expect((await reference('units')).status).toBe(200);
+  });
+
+  it('a tRPC batch holds at most TRPC_MAX_BATCH procedures: 200 in one GET are refused with 400', async () => {
+    const batch = (n: number) => {
+      const paths = Array.from({ length: n }, () => 'reference.districts').join(',');
+      const input = JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { json: null }])));
+      return trpcGet(new Request(`http://test/api/trpc/${paths}?batch=1&input=${encodeURIComponent(input)}`, { headers: bearer(T.read!) }));
+    };
+    const refused = await batch(200);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain(`at most ${TRPC_MAX_BATCH} procedures`);
+    expect((await batch(TRPC_MAX_BATCH)).status).toBe(200);
   });
 });
