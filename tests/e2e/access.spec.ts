@@ -2,9 +2,21 @@ import { expect, test } from '@playwright/test';
 import { ACCOUNTS, DEMO_PASSWORD, signIn, trpcQuery } from './helpers';
 
 test('signed out: pages redirect to sign-in, APIs answer 401, security headers are set', async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   const res = await page.goto('/ingestion/rejected?district=990102');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fingestion%2Frejected%3Fdistrict%3D990102/);
   expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  // Scripts run by this response's nonce, not 'unsafe-inline' (13.12); Next.js's own scripts carry it.
+  const scriptSrc = /script-src ([^;]*)/.exec(res?.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+  await page.waitForLoadState('networkidle');
+  expect(violations).toEqual([]); // nothing of the page itself was refused
   expect(res?.headers()['x-content-type-options']).toBe('nosniff');
   expect(res?.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect((await request.get('/api/v1/items/ingestion?status=rejected')).status()).toBe(401);

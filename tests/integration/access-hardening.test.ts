@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import { proxy } from '@/proxy';
 import { GET as trpcGet, POST as trpcPost } from '@/app/api/trpc/[trpc]/route';
 import { POST as tokensPost } from '@/app/api/v1/admin/tokens/route';
 import { POST as usersPost } from '@/app/api/v1/admin/users/route';
@@ -193,5 +195,18 @@ describe('13.12 smaller holes', () => {
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain(`at most ${TRPC_MAX_BATCH} procedures`);
     expect((await batch(TRPC_MAX_BATCH)).status).toBe(200);
+  });
+
+  it('pages get a script nonce of their own instead of unsafe-inline, and HSTS when served over HTTPS', async () => {
+    const page = (url: string, headers: Record<string, string> = {}) => proxy(new NextRequest(url, { headers }));
+    const scriptSrc = (res: Response) => /script-src ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1] ?? '';
+    const [first, second] = [await page('http://csm.test/'), await page('http://csm.test/')];
+    expect(scriptSrc(first)).not.toContain('unsafe-inline');
+    expect(scriptSrc(first)).toMatch(/'nonce-[A-Za-z0-9+/]{22}=='/);
+    expect(scriptSrc(second)).not.toBe(scriptSrc(first)); // fresh per request
+    expect(first.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(first.headers.get('strict-transport-security')).toBeNull();
+    expect((await page('https://csm.test/')).headers.get('strict-transport-security')).toContain('max-age=31536000');
+    expect((await page('http://csm.test/', { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security')).toContain('max-age=');
   });
 });
