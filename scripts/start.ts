@@ -42,11 +42,12 @@ if (!process.env.NEXTAUTH_SECRET) {
   }
   process.env.NEXTAUTH_SECRET = readFileSync(secretFile, 'utf8').trim();
 }
-// Behind no proxy the host of each request is the app's own address (localhost, 127.0.0.1 or a LAN name).
-if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= 'true';
-
 const port = String(env().PORT);
 log(`serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit' });
+// scripts/serve.ts, not bare `next start`: it alone sees the socket's peer and so which forwarding headers to trust.
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

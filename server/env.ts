@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { isIsoDate } from './domain/calendar';
 
@@ -26,6 +27,18 @@ const envSchema = z.object({
   SEED_RANDOM_SEED: z.coerce.number().int().default(20261123),
   SUBJECT_HASH_KEY: z.string().min(16, 'SUBJECT_HASH_KEY must be at least 16 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .refine(
+      (v) =>
+        v.split(',').map((e) => e.trim()).filter(Boolean).every((e) => {
+          const [address = '', bits] = e.split('/');
+          return isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+        }),
+      'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (10.0.0.5, 10.0.0.0/8, ::1)',
+    )
+    .optional(),
   INIT_ADMIN_EMAIL: z.email().optional(),
   INIT_ADMIN_PASSWORD: z.string().min(10, 'INIT_ADMIN_PASSWORD must be at least 10 characters').optional(),
   INIT_API_TOKEN: z.string().min(20, 'INIT_API_TOKEN must be at least 20 characters').optional(),

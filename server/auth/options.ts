@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NextAuthOptions } from 'next-auth';
 import credentialsModule from 'next-auth/providers/credentials';
+import { clientIp } from '../http/proxyTrust';
 import { writeAudit } from './audit';
 import { verifyPassword } from './passwords';
-import { signInBlocked } from './rateLimit';
+import { signInLimit } from './rateLimit';
 import { findUserByEmail, normaliseEmail } from './users';
 
 // next-auth ships CommonJS: a bundler hands over its default export, Node's own ESM loader (tsx: scripts and the
@@ -11,16 +13,6 @@ const CredentialsProvider = ((credentialsModule as unknown as { default?: typeof
 
 /** Error codes the sign-in page turns into a message; nothing here reveals whether an account exists. */
 export const SIGN_IN_ERRORS = { invalid: 'CredentialsSignin', blocked: 'RateLimited' } as const;
-
-export function clientIp(headers: Headers | Record<string, unknown> | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : undefined;
-  };
-  return (get('x-forwarded-for')?.split(',')[0] ?? get('x-real-ip') ?? '').trim();
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
@@ -34,11 +26,13 @@ export const authOptions: NextAuthOptions = {
         const password = credentials?.password ?? '';
         const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
         if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
-        const limit = await signInBlocked(email, ip);
+        const limit = await signInLimit(email, ip);
         if (limit.blocked) {
           await writeAudit({ action: 'sign_in_blocked', actorName: email, target: 'sign_in', ip });
           throw new Error(SIGN_IN_ERRORS.blocked);
         }
+        // An account guessed at from many addresses answers slowly: a wait, never a lock, so its owner still gets in.
+        if (limit.delaySeconds > 0) await sleep(limit.delaySeconds * 1000);
         const user = await findUserByEmail(email);
         const ok = user !== null && !user.disabled && (await verifyPassword(user.passwordHash, password));
         if (!ok || !user) {

@@ -1,17 +1,10 @@
-import { writeAudit } from '../auth/audit';
 import { principalFromRequest } from '../auth/principal';
-import type { Principal, TokenScope } from '../auth/roles';
+import type { Principal } from '../auth/roles';
+import { tokenScopeDenial, type Need } from '../auth/scopes';
 import { HttpError } from './respond';
+import { changesState, isSameOrigin } from './sameOrigin';
 
-/** What a REST endpoint needs from its caller. */
-export type Need = 'read' | 'ingest' | 'admin' | 'batch';
-
-const TOKEN_SCOPES_FOR: Record<Need, readonly TokenScope[]> = {
-  read: ['read', 'admin'],
-  ingest: ['ingest', 'backfill'],
-  admin: ['admin'],
-  batch: ['ingest', 'backfill', 'read', 'admin'], // a sender may check its own batches
-};
+export type { Need } from '../auth/scopes';
 
 /**
  * The caller of a REST request, from a bearer token or the session cookie: 401 when there is none (or the token is
@@ -27,12 +20,17 @@ export async function requireCaller(req: Request, need: Need): Promise<Principal
         : 'Authentication required: send Authorization: Bearer <token> or sign in',
     );
   }
-  if (principal.kind === 'token') {
-    if (!TOKEN_SCOPES_FOR[need].some((s) => principal.tokenScopes.includes(s))) {
-      await writeAudit({ action: 'token_used_denied', actor: principal, target: new URL(req.url).pathname, detail: `needs ${need}` });
-      throw new HttpError(403, `This token lacks the '${need}' scope (it has: ${principal.tokenScopes.join(', ') || 'none'})`);
-    }
-  } else if (need === 'admin' && principal.role !== 'admin') {
+  const denial = await tokenScopeDenial(principal, need, new URL(req.url).pathname);
+  if (denial) throw new HttpError(403, denial);
+  if (principal.kind === 'token') return principal;
+  // A session cookie rides along on any site's request; a bearer token does not, so only cookie callers are checked.
+  if (changesState(req) && !isSameOrigin(req)) {
+    throw new HttpError(
+      403,
+      '跨站请求被拒绝：登录用户只能从本站页面修改数据 (cross-site request refused: a signed-in browser may change data only from this site\'s own pages, with a same-origin Origin header; machines send Authorization: Bearer <token>)',
+    );
+  }
+  if (need === 'admin' && principal.role !== 'admin') {
     throw new HttpError(403, 'Only the platform office (admin) may do this');
   } else if (need === 'ingest' && principal.role !== 'unit' && principal.role !== 'admin') {
     throw new HttpError(403, 'Only member-unit users and admins may submit data');
@@ -40,8 +38,15 @@ export async function requireCaller(req: Request, need: Need): Promise<Principal
   return principal;
 }
 
-/** Parse a JSON body against a zod schema, answering 400 with what to fix. */
+/**
+ * Parse a JSON body against a zod schema, answering 400 with what to fix. Only application/json is read: a form or
+ * text/plain body is what a cross-site page can send without asking (no CORS preflight), so it is refused with 415.
+ */
 export async function readJson<T>(req: Request, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }): Promise<T> {
+  const contentType = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+    throw new HttpError(415, `请求体须为 JSON (send Content-Type: application/json; got '${contentType || 'none'}')`);
+  }
   let body: unknown;
   try {
     body = await req.json();

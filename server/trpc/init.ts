@@ -4,16 +4,22 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { principalFromRequest } from '../auth/principal';
 import { itemScopeOf, type Principal, type Role } from '../auth/roles';
-import { clientIp } from '../auth/options';
+import { tokenScopeDenial } from '../auth/scopes';
+import { clientIp } from '../http/proxyTrust';
+import { changesState, isSameOrigin } from '../http/sameOrigin';
+import { TRPC_MAX_BATCH } from './limits';
 
-export type Context = { requestId: string; ip: string; principal: Principal | null };
+/** crossSite: a state-changing HTTP request whose Origin is not this site (in-process callers are never cross-site). */
+export type Context = { requestId: string; ip: string; principal: Principal | null; crossSite?: boolean };
 
-export async function createContext(opts: { headers: Headers }): Promise<Context> {
+/** From an HTTP request (/api/trpc), or from a server component's request headers (nothing to change there). */
+export async function createContext(opts: { headers: Headers; req?: Request }): Promise<Context> {
   const { principal } = await principalFromRequest(opts.headers);
   return {
     requestId: opts.headers.get('x-request-id') ?? randomUUID(),
     ip: clientIp(opts.headers),
     principal,
+    crossSite: opts.req ? changesState(opts.req) && !isSameOrigin(opts.req) : false,
   };
 }
 
@@ -23,9 +29,15 @@ const t = initTRPC.context<Context>().create({
     // Client errors keep their message (what to fix); server errors never show SQL or stack traces.
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     if (internal) console.error(`[trpc ${ctx?.requestId}]`, error.cause ?? error);
+    // tRPC's own words for the batch cap (limits.ts) do not say what the limit is.
+    const message = internal
+      ? `内部错误 (internal error), request id ${ctx?.requestId ?? '-'}`
+      : shape.message === 'Batch call exceeds maximum size'
+        ? `一次请求最多 ${TRPC_MAX_BATCH} 个调用 (a batch may hold at most ${TRPC_MAX_BATCH} procedures: split it)`
+        : shape.message;
     return {
       ...shape,
-      message: internal ? `内部错误 (internal error), request id ${ctx?.requestId ?? '-'}` : shape.message,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -38,10 +50,25 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure, public or not, passes the token scope rule REST applies (server/auth/scopes.ts): a token reads only
+ * with the 'read' (or 'admin') scope, and changes anything only with 'admin'; the UI's other changes (issuing,
+ * acknowledging) are acts of a signed-in person. Without this an ingest-only token would act as its unit's user here.
+ */
+export const publicProcedure = t.procedure.use(async ({ ctx, type, path, next }) => {
+  if (ctx.principal) {
+    const denial = await tokenScopeDenial(ctx.principal, type === 'query' ? 'read' : 'admin', `trpc/${path}`, ctx.ip);
+    if (denial) throw new TRPCError({ code: 'FORBIDDEN', message: denial });
+    // The same cross-site rule as REST (server/http/caller.ts): a session cookie changes nothing from another site.
+    if (type === 'mutation' && ctx.principal.kind === 'user' && ctx.crossSite) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: '跨站请求被拒绝 (cross-site request refused: change data only from this site\'s own pages)' });
+    }
+  }
+  return next();
+});
 
 /** Signed in (session or token): ctx gains the principal and its item scope, which every items query applies in SQL. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录 (sign in first)' });
   return next({ ctx: { ...ctx, principal: ctx.principal, scope: itemScopeOf(ctx.principal) } });
 });

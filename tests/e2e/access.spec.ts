@@ -1,16 +1,42 @@
 import { expect, test } from '@playwright/test';
-import { signIn, trpcQuery } from './helpers';
+import { ACCOUNTS, DEMO_PASSWORD, signIn, trpcQuery } from './helpers';
 
 test('signed out: pages redirect to sign-in, APIs answer 401, security headers are set', async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   const res = await page.goto('/ingestion/rejected?district=990102');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fingestion%2Frejected%3Fdistrict%3D990102/);
   expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  // Scripts run by this response's nonce, not 'unsafe-inline' (13.12); Next.js's own scripts carry it.
+  const scriptSrc = /script-src ([^;]*)/.exec(res?.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+  await page.waitForLoadState('networkidle');
+  expect(violations).toEqual([]); // nothing of the page itself was refused
   expect(res?.headers()['x-content-type-options']).toBe('nosniff');
   expect(res?.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect((await request.get('/api/v1/items/ingestion?status=rejected')).status()).toBe(401);
   expect((await request.get('/api/v1/reference/units')).status()).toBe(401);
   const trpc = await request.get('/api/trpc/overview.totalsByDistrict?input=%7B%22json%22%3A%7B%7D%7D');
   expect(trpc.status()).toBe(401);
+});
+
+test('a forged X-Forwarded-Host does not move the sign-in answers to another site (13.11)', async ({ request, baseURL }) => {
+  const forged = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+  const providers = await (await request.get('/api/auth/providers', { headers: forged })).json();
+  expect(providers.credentials.callbackUrl).toBe(`${baseURL}/api/auth/callback/credentials`);
+  const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+  const signIn = await request.post('/api/auth/callback/credentials', {
+    headers: forged,
+    form: { csrfToken, email: ACCOUNTS.leader, password: DEMO_PASSWORD, callbackUrl: '/', json: 'true' },
+  });
+  const { url } = await signIn.json();
+  expect(url).not.toContain('evil.example');
+  expect(new URL(url).origin).toBe(baseURL);
 });
 
 test('a wrong password says so, without telling whether the account exists', async ({ page }) => {
@@ -30,7 +56,22 @@ test('after sign-in the user returns to the page asked for, and can sign out', a
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test('a district user sees only its own district by every route: UI filter, tRPC input, REST query, export', async ({ page }) => {
+test('a callbackUrl to another site is not followed after sign-in (13.10)', async ({ browser, baseURL }) => {
+  // A browser reads '/\\host' and '/<tab>/host' as '//host': another site, though the text starts with one '/'.
+  for (const callbackUrl of ['/%5Cevil.example/pwn', '/%09/evil.example/pwn']) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+    await page.getByLabel('邮箱').fill(ACCOUNTS.leader);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByTestId('current-user')).toContainText(ACCOUNTS.leader);
+    expect(page.url(), callbackUrl).toBe(`${baseURL}/`);
+    await context.close();
+  }
+});
+
+test('a district user sees only its own district by every route: UI filter, tRPC input, REST query, export', async ({ page, baseURL }) => {
   await signIn(page, 'district', '/ingestion/rejected');
   // No admin in the navigation, and the admin page sends it home.
   await expect(page.getByRole('navigation', { name: 'main' })).not.toContainText('管理');
@@ -66,9 +107,11 @@ test('a district user sees only its own district by every route: UI filter, tRPC
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((l) => l.includes(',990102,'))).toBe(true);
 
-  // Admin procedures are refused on the server, not only hidden.
+  // Admin procedures are refused on the server, not only hidden (a same-origin request, so it is the role that is refused).
   expect((await trpcQuery(page, 'admin.users', undefined)).status).toBe(403);
-  expect((await page.request.post('/api/v1/admin/tokens', { data: { unitCode: 'C002', scopes: ['read'], name: 'x' } })).status()).toBe(403);
+  const tokenPost = await page.request.post('/api/v1/admin/tokens', { headers: { origin: baseURL! }, data: { unitCode: 'C002', scopes: ['read'], name: 'x' } });
+  expect(tokenPost.status()).toBe(403);
+  expect((await tokenPost.json()).error).toContain('admin');
 
   // Aggregates stay city-wide: the cockpit's 归集 figure is the whole city's year to date, not the district's.
   await page.goto('/');

@@ -4,7 +4,7 @@ import { signIn, trpcQuery } from './helpers';
 // Notices issued by the first test and looked at by the next ones (one worker, in order, one server).
 const issued = { c002: '', c002Number: '', other: '', otherUnit: '' };
 
-test('an inspector filters the problem list, exports it, issues a notice from the view and prints it', async ({ page }) => {
+test('an inspector filters the problem list, exports it, issues a notice from the view and prints it', async ({ page, baseURL }) => {
   await signIn(page, 'inspector', '/inspection');
   await expect(page.getByRole('heading', { name: '督查工作台' })).toBeVisible();
   await expect(page.getByTestId('problems-table').locator('tbody tr').first()).toBeVisible();
@@ -84,6 +84,7 @@ test('an inspector filters the problem list, exports it, issues a notice from th
   const unit = (problems.body.result.data.json.units as Array<{ unitCode: string; notifiable: number }>).find((u) => u.notifiable > 0)!;
   expect(unit).toBeDefined();
   const res = await page.request.post('/api/trpc/inspection.issue', {
+    headers: { origin: baseURL! }, // as the page's own fetch sends it
     data: { json: { unit: unit.unitCode, filters: { district: '990102' }, replyWorkdays: 3 } },
   });
   expect(res.status()).toBe(200);
@@ -113,7 +114,7 @@ test('the unit sees its own notices only and acknowledges', async ({ page }) => 
   await expect(page.getByTestId('notice-events')).toContainText('签收');
 });
 
-test('a district user reads the notices to its units, cannot acknowledge; the follow-up figures count both notices', async ({ page }) => {
+test('a district user reads the notices to its units, cannot acknowledge; the follow-up figures count both notices', async ({ page, baseURL }) => {
   await signIn(page, 'district', '/inspection?tab=notices');
   const listed = await trpcQuery(page, 'inspection.notices', {});
   const notices = listed.body.result.data.json as Array<{ id: string; districtCode: string }>;
@@ -123,8 +124,9 @@ test('a district user reads the notices to its units, cannot acknowledge; the fo
   await page.goto(`/inspection/notices/${issued.other}`);
   await expect(page.getByTestId('notice-status')).toContainText('待签收');
   await expect(page.getByRole('button', { name: '签收' })).toHaveCount(0);
-  const ack = await page.request.post('/api/trpc/inspection.acknowledge', { data: { json: { id: issued.other } } });
+  const ack = await page.request.post('/api/trpc/inspection.acknowledge', { headers: { origin: baseURL! }, data: { json: { id: issued.other } } });
   expect(ack.status()).toBe(403);
+  expect(JSON.stringify(await ack.json())).not.toContain('cross-site'); // refused for the role
 
   await page.goto('/inspection?tab=followUp');
   const units = page.getByTestId('followup-units');

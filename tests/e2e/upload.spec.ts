@@ -30,9 +30,10 @@ test('a unit user uploads a CSV through the page and sees accepted, rejected and
   await expect(page.locator('body')).not.toContainText('11010519491231002X');
 });
 
-test('a leader cannot upload: the page says so and the API refuses', async ({ page }) => {
+test('a leader cannot upload: the page says so and the API refuses', async ({ page, baseURL }) => {
   await signIn(page, 'leader', '/ingestion/upload');
   await expect(page.getByText('只有成员单位用户和管理员可以上传数据。')).toBeVisible();
-  const res = await page.request.post('/api/v1/ingest/records', { headers: { 'content-type': 'text/csv' }, data: csv });
+  const res = await page.request.post('/api/v1/ingest/records', { headers: { 'content-type': 'text/csv', origin: baseURL! }, data: csv });
   expect(res.status()).toBe(403);
+  expect((await res.json()).error).toContain('member-unit');
 });

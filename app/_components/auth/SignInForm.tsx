@@ -5,11 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../I18nProvider';
 import { LocaleSwitch } from '../LocaleSwitch';
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
+import { callbackPath } from './callbackPath';
 
 export function SignInForm() {
   const { t } = useI18n();
@@ -29,7 +25,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (res?.ok && !res.error) {
-      window.location.assign(safeCallback(params.get('callbackUrl')));
+      window.location.assign(callbackPath(params.get('callbackUrl'), window.location.origin));
       return;
     }
     setError(res?.error === 'RateLimited' ? t.auth.blocked : res?.error === 'CredentialsSignin' ? t.auth.invalid : t.auth.failed);

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/trpc/router';
 import { createContext } from '@/server/trpc/init';
+import { TRPC_MAX_BATCH } from '@/server/trpc/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,8 @@ const handler = (req: Request) =>
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createContext({ headers: req.headers }),
+    maxBatchSize: TRPC_MAX_BATCH,
+    createContext: () => createContext({ headers: req.headers, req }),
   });
 
 export { handler as GET, handler as POST };

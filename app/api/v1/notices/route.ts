@@ -1,4 +1,4 @@
-import { clientIp } from '@/server/auth/options';
+import { clientIp } from '@/server/http/proxyTrust';
 import { writeAudit } from '@/server/auth/audit';
 import { itemScopeOf } from '@/server/auth/roles';
 import { requireCaller } from '@/server/http/caller';

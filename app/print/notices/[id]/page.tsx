@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { PrintButton } from '@/app/_components/inspection/PrintButton';
 import { writeAudit } from '@/server/auth/audit';
-import { clientIp } from '@/server/auth/options';
+import { clientIp } from '@/server/http/proxyTrust';
 import { principalFromSession } from '@/server/auth/principal';
 import { itemScopeOf } from '@/server/auth/roles';
 import { getNotice, NoticeError, type NoticeDetail } from '@/server/inspection/notices';

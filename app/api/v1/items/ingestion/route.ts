@@ -1,6 +1,6 @@
 import { zh as zhIngestion } from '@/app/_i18n/areas/ingestion';
 import { writeAudit } from '@/server/auth/audit';
-import { clientIp } from '@/server/auth/options';
+import { clientIp } from '@/server/http/proxyTrust';
 import { itemScopeOf, type ItemScope, type Principal } from '@/server/auth/roles';
 import { requireCaller } from '@/server/http/caller';
 import { csvResponse } from '@/server/http/csvExport';

@@ -1,5 +1,5 @@
 import { writeAudit } from '@/server/auth/audit';
-import { clientIp } from '@/server/auth/options';
+import { clientIp } from '@/server/http/proxyTrust';
 import { itemScopeOf } from '@/server/auth/roles';
 import { requireCaller } from '@/server/http/caller';
 import { csvResponse } from '@/server/http/csvExport';

@@ -7,8 +7,9 @@ export const dynamic = 'force-dynamic';
 export const GET = restHandler(async (req: Request, ctx: { params: Promise<{ list: string }> }) => {
   await requireCaller(req, 'read');
   const { list } = await ctx.params;
-  if (!(list in REFERENCE_LISTS)) {
-    throw new HttpError(404, `Unknown reference list '${list}': use one of ${Object.keys(REFERENCE_LISTS).join(', ')}`);
+  // An own key only: `in` also finds what every object inherits (__proto__, constructor, toString).
+  if (!Object.hasOwn(REFERENCE_LISTS, list)) {
+    throw new HttpError(404, `未知的参考数据 (unknown reference list '${list}'): use one of ${Object.keys(REFERENCE_LISTS).join(', ')}`);
   }
   return json({ items: await REFERENCE_LISTS[list as ReferenceList]() });
 });
