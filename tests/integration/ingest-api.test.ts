@@ -7,9 +7,9 @@ import { createToken, revokeToken } from '@/server/auth/tokens';
 import { queryRows } from '@/server/db/query';
 import { makeUscc } from '@/server/domain/uscc';
 import { freshDatabase } from './_db';
+import { LEGAL, nd, record } from './_rows';
 
 const T: Record<string, string> = {};
-const LEGAL = '91350100M000100Y43'; // GB 32100 example, valid
 const LEGAL2 = makeUscc('91990102MA0000001');
 const PERSON = '11010519491231002X'; // GB 11643 example, valid
 
@@ -27,20 +27,9 @@ async function post(stream: string, body: string, o: Opts = {}) {
   const res = await ingestPost(req, { params: Promise.resolve({ stream }) });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { batchId: string; accepted: number; rejected: number; errors: Array<{ row: number; field: string; code: string; message: string }> } };
 }
-const nd = (...rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');
 const count = async (sql: string, params: Record<string, unknown> = {}) =>
   (await queryRows(sql, params, z.object({ n: z.number() })))[0]?.n ?? -1;
 
-const record = (id: string, extra: Record<string, unknown> = {}) => ({
-  recordId: id,
-  catalogCode: 'QYDJ',
-  subjectType: 'legal',
-  subjectName: '示范市测试有限公司',
-  subjectCode: LEGAL,
-  occurredOn: '2026-11-02',
-  data: { capital: 100 },
-  ...extra,
-});
 
 beforeAll(async () => {
   await freshDatabase({ today: '2026-11-23' });

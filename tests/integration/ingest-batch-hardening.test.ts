@@ -7,9 +7,9 @@ import { createToken } from '@/server/auth/tokens';
 import { queryRows } from '@/server/db/query';
 import { resetEnvCache } from '@/server/env';
 import { freshDatabase } from './_db';
+import { nd, record } from './_rows';
 
 const T: Record<string, string> = {};
-const LEGAL = '91350100M000100Y43';
 
 type Opts = { token?: string; type?: string; key?: string };
 async function post(stream: string, body: string, o: Opts = {}) {
@@ -25,17 +25,6 @@ async function post(stream: string, body: string, o: Opts = {}) {
   const res = await ingestPost(req, { params: Promise.resolve({ stream }) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { accepted: number; rejected: number; error?: string } };
 }
-const nd = (...rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');
-const record = (id: string, extra: Record<string, unknown> = {}) => ({
-  recordId: id,
-  catalogCode: 'QYDJ',
-  subjectType: 'legal',
-  subjectName: '示范市测试有限公司',
-  subjectCode: LEGAL,
-  occurredOn: '2026-11-02',
-  data: { capital: 100 },
-  ...extra,
-});
 const kpiRow = z.object({ key: z.string(), accepted: z.number(), acceptedRows: z.number(), rejectedRows: z.number() });
 /** The unit's row of GET /api/v1/kpi/ingestion for the pinned day's November. */
 async function unitKpi(): Promise<z.output<typeof kpiRow>> {
