@@ -203,38 +203,40 @@ export function RejectedRowsPage() {
           <LoadState isLoading={batches.isLoading} error={batches.error} onRetry={() => void batches.refetch()} />
           {batches.data && batchList.length === 0 && <p className="py-8 text-center text-sm text-slate-500">{t.common.empty}</p>}
           {batchList.length > 0 && (
-            <table className="w-full text-xs" data-testid="batches-table">
-              <thead>
-                <tr className="border-b text-left text-slate-500">
-                  <th className="px-2 py-1">{t.rejected.receivedAt}</th>
-                  <th className="px-2 py-1">{ti.rejected.batch}</th>
-                  <th className="px-2 py-1">{t.rejected.stream}</th>
-                  <th className="px-2 py-1">{t.rejected.unit}</th>
-                  <th className="px-2 py-1 text-right">{ti.rejected.rowsTotal}</th>
-                  <th className="px-2 py-1 text-right">{ti.rejected.accepted}</th>
-                  <th className="px-2 py-1 text-right">{ti.rejected.rejectedCount}</th>
-                  <th className="px-2 py-1">{ti.rejected.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {batchList.map((b) => (
-                  <tr key={b.batchId} className="border-b border-slate-100" data-district={b.districtCode}>
-                    <td className="whitespace-nowrap px-2 py-1">{b.receivedAt}</td>
-                    <td className="px-2 py-1 font-mono">
-                      <button type="button" className="text-brand-700 underline" title={b.batchId} onClick={() => set({ batchId: b.batchId })}>
-                        {b.batchId.slice(0, 8)}
-                      </button>
-                    </td>
-                    <td className="px-2 py-1">{b.stream}</td>
-                    <td className="px-2 py-1">{b.unitName}</td>
-                    <td className="px-2 py-1 text-right tabular-nums">{b.rowsTotal}</td>
-                    <td className="px-2 py-1 text-right tabular-nums">{b.accepted}</td>
-                    <td className="px-2 py-1 text-right font-semibold tabular-nums text-red-700">{b.rejected}</td>
-                    <td className="px-2 py-1">{ti.rejected.batchStatus[b.status] ?? b.status}</td>
+            <div className="overflow-x-auto">
+              <table className="w-full whitespace-nowrap text-xs" data-testid="batches-table">
+                <thead>
+                  <tr className="border-b text-left text-slate-500">
+                    <th className="px-2 py-1">{t.rejected.receivedAt}</th>
+                    <th className="px-2 py-1">{ti.rejected.batch}</th>
+                    <th className="px-2 py-1">{t.rejected.stream}</th>
+                    <th className="px-2 py-1">{t.rejected.unit}</th>
+                    <th className="px-2 py-1 text-right">{ti.rejected.rowsTotal}</th>
+                    <th className="px-2 py-1 text-right">{ti.rejected.accepted}</th>
+                    <th className="px-2 py-1 text-right">{ti.rejected.rejectedCount}</th>
+                    <th className="px-2 py-1">{ti.rejected.status}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {batchList.map((b) => (
+                    <tr key={b.batchId} className="border-b border-slate-100" data-district={b.districtCode}>
+                      <td className="whitespace-nowrap px-2 py-1">{b.receivedAt}</td>
+                      <td className="px-2 py-1 font-mono">
+                        <button type="button" className="text-brand-700 underline" title={b.batchId} onClick={() => set({ batchId: b.batchId })}>
+                          {b.batchId.slice(0, 8)}
+                        </button>
+                      </td>
+                      <td className="px-2 py-1">{b.stream}</td>
+                      <td className="px-2 py-1">{b.unitName}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{b.rowsTotal}</td>
+                      <td className="px-2 py-1 text-right tabular-nums">{b.accepted}</td>
+                      <td className="px-2 py-1 text-right font-semibold tabular-nums text-red-700">{b.rejected}</td>
+                      <td className="px-2 py-1">{ti.rejected.batchStatus[b.status] ?? b.status}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           {batches.hasNextPage && (
             <button type="button" onClick={() => void batches.fetchNextPage()} disabled={batches.isFetchingNextPage} className="mt-2 text-sm underline">
