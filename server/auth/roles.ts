@@ -65,11 +65,3 @@ export function bindingOf(role: Role): 'district' | 'unit' | null {
 export function roleOfToken(scopes: readonly TokenScope[]): Role {
   return scopes.includes('admin') ? 'admin' : 'unit';
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '领导小组办公室',
-  leader: '领导',
-  inspector: '督查人员',
-  district: '区县',
-  unit: '成员单位',
-};

@@ -55,7 +55,7 @@ export const createCallerFactory = t.createCallerFactory;
  * with the 'read' (or 'admin') scope, and changes anything only with 'admin'; the UI's other changes (issuing,
  * acknowledging) are acts of a signed-in person. Without this an ingest-only token would act as its unit's user here.
  */
-export const publicProcedure = t.procedure.use(async ({ ctx, type, path, next }) => {
+const scopedProcedure = t.procedure.use(async ({ ctx, type, path, next }) => {
   if (ctx.principal) {
     const denial = await tokenScopeDenial(ctx.principal, type === 'query' ? 'read' : 'admin', `trpc/${path}`, ctx.ip);
     if (denial) throw new TRPCError({ code: 'FORBIDDEN', message: denial });
@@ -68,7 +68,7 @@ export const publicProcedure = t.procedure.use(async ({ ctx, type, path, next })
 });
 
 /** Signed in (session or token): ctx gains the principal and its item scope, which every items query applies in SQL. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = scopedProcedure.use(({ ctx, next }) => {
   if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录 (sign in first)' });
   return next({ ctx: { ...ctx, principal: ctx.principal, scope: itemScopeOf(ctx.principal) } });
 });
