@@ -39,6 +39,7 @@ import {
 } from '../reference';
 import { rootRng, WeightedTable, type Rng } from './random';
 import * as S from './scenarios';
+import { afterCommit } from '../../server/ingest/afterCommit';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -1033,6 +1034,7 @@ export async function generateDemoData(opts: GenerateOptions): Promise<GenerateR
   const started = performance.now();
   const calendar = WorkdayCalendar.fromPackage(await loadCalendarOverrides());
   const result = await generateRows({ ...opts, calendar }, databaseSink);
+  await afterCommit(); // once for the whole run, not per stored chunk
   const seconds = (performance.now() - started) / 1000;
   const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
   await insertRows('assessment_manual_scores', demoManualScores(opts.seed, opts.today));

@@ -13,6 +13,7 @@
  * Pure: the conversion uses the IANA rules of Asia/Shanghai (Intl), never the machine's time zone.
  */
 import { z } from 'zod';
+import { isIsoDate } from './calendar';
 
 export type DateRange = { min: string; max: string };
 
@@ -21,19 +22,10 @@ export const DATE_RANGE: DateRange = { min: '1970-01-01', max: '2149-06-06' };
 /** ClickHouse `Date32`: columns that keep dates before 1970 (records of old enterprises, licences' validity). */
 export const DATE32_RANGE: DateRange = { min: '1900-01-01', max: '2299-12-31' };
 
-const DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** True when `s` is `YYYY-MM-DD` and names a day that exists (no 2026-02-31, no 0000-00-00). */
+/** True when `s` is `YYYY-MM-DD` and names a day that exists (no 2026-02-31, no 0000-00-00): the calendar's check. */
 export function isRealDate(s: string): boolean {
-  const m = DATE_FORM.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!);
+  return isIsoDate(s) && !s.startsWith('0000');
 }
 
 export type DateCheck = { ok: true; date: string } | { ok: false; reason: 'form' | 'range' };

@@ -2,7 +2,6 @@ import { TupleParam } from '@clickhouse/client';
 import { z } from 'zod';
 import { bumpDataEpoch } from '../db/dataEpoch';
 import { insertRows, queryRows } from '../db/query';
-import { afterCommit } from './afterCommit';
 import { STREAM_KEYS, type Stream } from './streams';
 
 /**
@@ -70,5 +69,4 @@ export async function storeRows(
   }
   await insertRows(stream, rows);
   bumpDataEpoch('backfill'); // the one storage path of backfills and the demo generator
-  await afterCommit();
 }

@@ -1,6 +1,6 @@
 /**
- * Rectification of notice items, decided from the data each time data is committed (an ingestion batch, a backfill,
- * the generator: server/ingest/afterCommit.ts), never as a side effect of a read, with each module's own definitions, then recorded
+ * Rectification of notice items, decided from the data each time data is committed (an ingestion batch, a backfill, a run of
+ * the demo generator: server/ingest/afterCommit.ts), never as a side effect of a read, with each module's own definitions, then recorded
  * as append-only 'rectified' events carrying the date the data shows (so "put right late" = after the reply deadline
  * is a fact of the record); a notice whose items are all rectified gets a 'closed' event dated by its last one.
  *   publicity_overdue   the decision is published (publication date = first accepted receipt, decisionsFrom)
