@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientError } from '../errors';
 import { queryRows } from '../db/query';
 import { writeAudit } from './audit';
 import { passwordProblem } from './passwords';
@@ -7,12 +8,10 @@ import { createToken, findTokenById, revokeToken } from './tokens';
 import { createUser, findUserByEmail, findUserById, updateUser, type PublicUser, type UserChange } from './users';
 
 /** Admin operations shared by the admin pages (tRPC) and the REST API: one validation, one audit trail. */
-export class AdminInputError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 = 400,
-  ) {
-    super(message);
+export class AdminInputError extends ClientError {
+  constructor(message: string, status: 400 | 404 | 409 = 400) {
+    super(status, message);
+    this.name = 'AdminInputError';
   }
 }
 

@@ -5,16 +5,12 @@
  */
 import { z } from 'zod';
 import { newTokenInput, newUserInput } from '../auth/admin';
-import { noticeListInput } from '../inspection/notices';
-import { DATE_RANGE, DATETIME_FORMS_DOC, queryDate } from '../domain/dates';
+import { DATE_RANGE, DATETIME_FORMS_DOC } from '../domain/dates';
+import { EXPORT_FORMATS } from '../endpoints/define';
+import { ENDPOINTS } from '../endpoints/registry';
 import { usccExceptionInput } from '../ingest/usccExceptions';
 import { MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_TEXT } from '../ingest/limits';
 import { FIELD_RANGES, FINE_MAX, STREAM_FIELDS } from '../ingest/validate';
-import { rankingRequest } from '../metrics/assessment/request';
-import { ingestionKpiRequest } from '../metrics/ingestion/kpi';
-import { problemsInput } from '../inspection/problems';
-import { itemsInput as publicityItemsInput, kpiInput as publicityKpiInput } from '../metrics/publicity/inputs';
-import { sanctionItemsRequest, sanctionKpiRequest } from '../metrics/sanctions/request';
 import { REFERENCE_LISTS } from '../reference/queries';
 
 type JsonSchema = Record<string, unknown>;
@@ -40,7 +36,56 @@ const errorResponses = {
   '403': { $ref: '#/components/responses/Forbidden' },
 };
 const ok = (description: string) => ({ '200': { description, content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses });
-const exportFormats = { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' } };
+const exportFormats = { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', ...EXPORT_FORMATS], default: 'json' } };
+
+/** `/api/v1/notices/{id}` → its path parameter names. */
+const pathParamsOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+
+/**
+ * The figures and item lists, from their definitions (server/endpoints/registry.ts). Endpoints sharing a path (the
+ * 归集 items) are one operation whose `status` parameter picks the list; their parameters are the union of theirs.
+ */
+function endpointPaths(): Record<string, JsonSchema> {
+  const byPath = new Map<string, typeof ENDPOINTS[number][]>();
+  for (const e of ENDPOINTS) byPath.set(e.rest.path, [...(byPath.get(e.rest.path) ?? []), e]);
+  return Object.fromEntries(
+    [...byPath].map(([path, endpoints]) => {
+      const inPath = pathParamsOf(path);
+      const params = new Map<string, JsonSchema>();
+      for (const e of endpoints) {
+        for (const p of queryParams(e.input)) {
+          const name = p.name as string;
+          if (inPath.includes(name)) params.set(name, { ...p, in: 'path', required: true });
+          else if (!params.has(name)) params.set(name, endpoints.length > 1 ? { ...p, required: false } : p);
+        }
+      }
+      const when = endpoints[0]!.rest.when;
+      const chooser = when && {
+        name: when.param,
+        in: 'query',
+        required: false,
+        schema: { type: 'string', enum: endpoints.map((e) => e.rest.when!.value), default: endpoints.find((e) => e.rest.when?.isDefault)?.rest.when?.value },
+        description: endpoints.map((e) => `${e.rest.when!.value}: ${e.summary}`).join(' · '),
+      };
+      const summary = endpoints.length > 1 ? `Items behind the figures, by ${when?.param}` : endpoints[0]!.summary;
+      const returns = [...new Set(endpoints.map((e) => e.rest.returns))].join(' | ');
+      const responses = { ...ok(returns), ...(inPath.length ? { '404': { $ref: '#/components/responses/NotFound' } } : {}) };
+      const audited = endpoints.some((e) => e.audit) ? ' Every answer and export is audited with the caller and the request id.' : '';
+      return [
+        path,
+        {
+          get: {
+            operationId: endpoints.map((e) => e.name).join('|'),
+            summary,
+            description: `${summary}.${audited}`,
+            parameters: [...(chooser ? [chooser] : []), ...params.values(), ...(endpoints.some((e) => e.exports) ? [exportFormats] : [])],
+            responses,
+          },
+        },
+      ];
+    }),
+  );
+}
 
 export function openApiDocument(): JsonSchema {
   return {
@@ -93,41 +138,7 @@ export function openApiDocument(): JsonSchema {
       '/api/v1/ingest/batches/{batchId}': {
         get: { summary: "A batch's counts and all its row errors", parameters: [{ name: 'batchId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { ...ok('Batch detail'), '404': { $ref: '#/components/responses/NotFound' } } },
       },
-      '/api/v1/kpi/ingestion': { get: { summary: '归集 volume, quality, target completion and projection', parameters: queryParams(ingestionKpiRequest), responses: ok('{ from, to, asOf, groupBy, rows, total }') } },
-      '/api/v1/kpi/publicity': { get: { summary: '双公示 on-time figures', parameters: queryParams(publicityKpiInput), responses: ok('{ from, to, asOf, groupBy, rows, total }') } },
-      '/api/v1/kpi/sanctions': { get: { summary: '联合奖惩 feedback, timely and execution rates', parameters: queryParams(sanctionKpiRequest), responses: ok('{ from, to, asOf, groupBy, rows, total }') } },
-      '/api/v1/assessment': { get: { summary: '考核 scores and ranks of a period', parameters: queryParams(rankingRequest), responses: ok('{ period, level, schemeVersion, rows: [{ code, name, total, rank, previousRank, movement, indicators }] }') } },
-      '/api/v1/items/publicity': { get: { summary: 'Decisions behind the publicity figures (paged; format=csv|xlsx exports all)', parameters: [...queryParams(publicityItemsInput), exportFormats], responses: ok('{ items, nextCursor }') } },
-      '/api/v1/items/sanctions': { get: { summary: 'Pushes behind the sanction figures (paged; format=csv exports all)', parameters: [...queryParams(sanctionItemsRequest), exportFormats], responses: ok('{ items, nextCursor }') } },
-      '/api/v1/items/ingestion': {
-        get: {
-          summary: 'Items behind the 归集 figures (paged; format=csv exports all)',
-          parameters: [
-            { name: 'status', in: 'query', schema: { type: 'string', enum: ['rejected', 'accepted', 'missing', 'anomaly', 'batches'], default: 'rejected' } },
-            { name: 'from', in: 'query', schema: schemaOf(queryDate) },
-            { name: 'to', in: 'query', schema: schemaOf(queryDate) },
-            { name: 'asOf', in: 'query', schema: schemaOf(queryDate) },
-            { name: 'district', in: 'query', schema: { type: 'string' } },
-            { name: 'unit', in: 'query', schema: { type: 'string' } },
-            { name: 'catalog', in: 'query', schema: { type: 'string' } },
-            { name: 'cursor', in: 'query', schema: { type: 'string' } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
-            exportFormats,
-          ],
-          responses: ok('{ items, nextCursor }'),
-        },
-      },
-      '/api/v1/items/problems': {
-        get: {
-          summary: '督查 open problems across the modules (paged; format=csv|xlsx exports the whole view with its row count in x-total-rows)',
-          parameters: [...queryParams(problemsInput), exportFormats],
-          responses: ok('{ items, total, nextCursor, byKind, units }'),
-        },
-      },
-      '/api/v1/notices': { get: { summary: 'Supervision notices (督办通知单) the caller may see, newest first', parameters: queryParams(noticeListInput), responses: ok('{ notices }') } },
-      '/api/v1/notices/{id}': {
-        get: { summary: 'One notice with its items (rectified on, late) and its events', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { ...ok('The notice'), '404': { $ref: '#/components/responses/NotFound' } } },
-      },
+      ...endpointPaths(),
       '/api/v1/admin/tokens': { post: { summary: 'Create an API token (admin); the token is shown in this answer only', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newTokenInput) } } }, responses: { ...ok('{ id, token }'), '201': { description: '{ id, token }' } } } },
       '/api/v1/admin/tokens/{id}': { delete: { summary: 'Revoke a token (admin)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { ...ok('Revoked'), '404': { $ref: '#/components/responses/NotFound' } } } },
       '/api/v1/admin/users': { post: { summary: 'Provision a user (admin)', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newUserInput) } } }, responses: { ...ok('The user'), '201': { description: 'Created' } } } },

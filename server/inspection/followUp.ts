@@ -13,11 +13,9 @@
  * belongs to the district it had when the notice was issued; every unit and district is listed, zeros included.
  */
 import { z } from 'zod';
-import { today } from '../clock';
 import { queryRows } from '../db/query';
-import { queryDate } from '../domain/dates';
+import { LAST_12_MONTHS, periodShape, resolvedPeriod } from '../domain/period';
 import { listDistricts, listUnits } from '../reference/queries';
-import { startOfMonthsAgo } from '../metrics/months';
 
 export type FollowUpCounts = {
   issued: number;
@@ -55,20 +53,8 @@ const add = (a: FollowUpCounts, b: FollowUpCounts): FollowUpCounts => ({
 });
 export const rectificationRate = (c: Pick<FollowUpCounts, 'rectifiedItems' | 'totalItems'>) => (c.totalItems === 0 ? null : c.rectifiedItems / c.totalItems);
 
-export const followUpInput = z
-  .object({
-    from: queryDate.optional(),
-    to: queryDate.optional(),
-    asOf: queryDate.optional(),
-  })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期 (from must not be after to)', path: ['from'] });
-
-/** Defaults: asOf = today, to = asOf, from = the first day of the month 11 months before `to`. */
-export function resolveFollowUpPeriod(input: { from?: string; to?: string; asOf?: string }) {
-  const asOf = input.asOf ?? today();
-  const to = input.to ?? asOf;
-  return { from: input.from ?? startOfMonthsAgo(to, 11), to, asOf };
-}
+/** The period of the follow-up figures, resolved in the schema: the last 12 months of notices up to asOf = today. */
+export const followUpInput = z.object(periodShape).transform(resolvedPeriod(LAST_12_MONTHS));
 
 /** The figures for a period (see the module comment). */
 export async function followUpFigures(period: { from: string; to: string; asOf: string }): Promise<FollowUpFigures> {

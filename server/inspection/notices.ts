@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { ClientError } from '../errors';
 import { writeAudit } from '../auth/audit';
 import { itemScopeOf, type ItemScope, type Principal } from '../auth/roles';
 import { shanghaiTimestamp, today } from '../clock';
 import { insertRows, queryOne } from '../db/query';
-import { queryDate } from '../domain/dates';
+import { isoDate, PERIOD_ORDER_ISSUE, periodInOrder } from '../domain/period';
 import { describeZh } from './describe';
 import { isRectifiable, RECTIFIABLE_KINDS, type ProblemKind } from './kinds';
 import { collectProblems, problemFilters, resolveProblemFilters, sortProblems, type Problem } from './problems';
@@ -20,12 +21,9 @@ import { serialized } from './lock';
 import { readNoticeEvents, readNoticeItems, readNotices, type NoticeEventRow, type NoticeFilter, type NoticeRow } from './store';
 
 /** A client mistake in a notice request: its message says what to fix. */
-export class NoticeError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
+export class NoticeError extends ClientError {
+  constructor(status: 400 | 403 | 404 | 409, message: string) {
+    super(status, message);
     this.name = 'NoticeError';
   }
 }
@@ -188,9 +186,9 @@ export const noticeListInput = z.object({
   status: z.enum(['open', 'closed', ...NOTICE_STATUSES]).optional(),
   unit: z.string().max(40).optional(),
   district: z.string().max(20).optional(),
-  from: queryDate.optional(),
-  to: queryDate.optional(),
-});
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+}).refine(periodInOrder, PERIOD_ORDER_ISSUE);
 export type NoticeListInput = z.infer<typeof noticeListInput>;
 
 /** Notices the caller may see (scope in SQL); `status=open` = not closed. */

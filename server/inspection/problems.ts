@@ -10,16 +10,14 @@
  * late publication, how late it was published.
  */
 import { z } from 'zod';
-import { today } from '../clock';
 import type { ItemScope } from '../auth/roles';
-import { queryDate } from '../domain/dates';
+import { LAST_12_MONTHS, PERIOD_ORDER_ISSUE, periodInOrder, periodShape, resolvePeriod } from '../domain/period';
 import { queryOne } from '../db/query';
 import { latestNoticeOfItems } from './store';
 import { scopeAnomalies, volumeAnomalies } from '../metrics/ingestion/anomalies';
 import { narrowToScope } from '../metrics/scope';
 import { missingWindows, scopeMissing } from '../metrics/ingestion/missing';
 import { unresentRejected } from '../metrics/ingestion/unresent';
-import { startOfMonthsAgo } from '../metrics/months';
 import { allPublicityItems, type ItemStatus as PublicityStatus } from '../metrics/publicity';
 import { names } from '../reference/names';
 import { allSanctionItems } from '../metrics/sanctions/items';
@@ -48,9 +46,7 @@ const kindList = z
   });
 
 export const problemFilterShape = {
-  from: queryDate.optional(),
-  to: queryDate.optional(),
-  asOf: queryDate.optional(),
+  ...periodShape,
   district: code(20).optional(),
   unit: code(40).optional(),
   kinds: kindList.optional(),
@@ -59,10 +55,8 @@ export const problemFilterShape = {
   ageMax: z.coerce.number().int().min(0).max(100_000).optional(),
 };
 
-const periodInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
-const PERIOD_MESSAGE = { message: '开始日期不能晚于结束日期 (from must not be after to)', path: ['from'] };
 
-export const problemFilters = z.object(problemFilterShape).refine(periodInOrder, PERIOD_MESSAGE);
+export const problemFilters = z.object(problemFilterShape).refine(periodInOrder, PERIOD_ORDER_ISSUE);
 export type ProblemFilterInput = z.input<typeof problemFilters>;
 
 export const PROBLEM_SORTS = ['age', 'date', 'deadline', 'unit', 'district', 'kind'] as const;
@@ -78,7 +72,7 @@ export const problemsInput = z
     cursor: z.string().max(40).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
-  .refine(periodInOrder, PERIOD_MESSAGE);
+  .refine(periodInOrder, PERIOD_ORDER_ISSUE);
 export type ProblemsInput = z.input<typeof problemsInput>;
 export type ProblemsParsed = z.output<typeof problemsInput>;
 
@@ -93,16 +87,10 @@ export type ResolvedProblemFilters = {
   ageMax: number | null;
 };
 
-/** Defaults: asOf = today, to = asOf, from = the first day of the month 11 months before `to` (the last 12 months). */
+/** The period's defaults (server/domain/period.ts): the last 12 months up to asOf = today. */
 export function resolveProblemFilters(input: z.output<typeof problemFilters>): ResolvedProblemFilters {
-  const asOf = input.asOf ?? today();
-  const to = input.to ?? asOf;
-  const from = input.from ?? startOfMonthsAgo(to, 11);
-  if (from > to) throw new RangeError('开始日期不能晚于结束日期 (from must not be after to)');
   return {
-    from,
-    to,
-    asOf,
+    ...resolvePeriod(input, LAST_12_MONTHS),
     district: input.district ?? '',
     unit: input.unit ?? '',
     kinds: input.kinds?.length ? input.kinds : [...PROBLEM_KINDS],

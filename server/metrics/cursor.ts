@@ -23,3 +23,15 @@ export const cursorTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2} [\d:.]+$/);
 const position = z.number().int().min(0).max(1_000_000_000);
 export const encodeOffset = (n: number): string => encodeCursor(n);
 export const decodeOffset = (cursor: string | undefined): number | null => decodeCursor(cursor, position);
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** Every item of a paged list, page by page, for exports: nothing is truncated and no more than a page is held. */
+export async function* everyItem<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

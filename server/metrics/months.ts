@@ -27,11 +27,4 @@ export function fillMonths<T extends { month: string }>(
   return monthsBetween(from, to).map((month) => byMonth.get(month) ?? empty(month));
 }
 
-/** First day of the month `months` months before the month of `date` (0 = that month). */
-export function startOfMonthsAgo(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 - months;
-  const yy = y + Math.floor(m / 12);
-  const mm = ((m % 12) + 12) % 12;
-  return `${yy}-${String(mm + 1).padStart(2, '0')}-01`;
-}
+export { startOfMonthsAgo } from '../domain/period';

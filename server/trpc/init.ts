@@ -1,8 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { randomUUID } from 'node:crypto';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { principalFromRequest } from '../auth/principal';
+import { asClientError } from '../errors';
 import { itemScopeOf, type Principal, type Role } from '../auth/roles';
 import { tokenScopeDenial } from '../auth/scopes';
 import { clientIp } from '../http/proxyTrust';
@@ -55,7 +57,28 @@ export const createCallerFactory = t.createCallerFactory;
  * with the 'read' (or 'admin') scope, and changes anything only with 'admin'; the UI's other changes (issuing,
  * acknowledging) are acts of a signed-in person. Without this an ingest-only token would act as its unit's user here.
  */
-const scopedProcedure = t.procedure.use(async ({ ctx, type, path, next }) => {
+const TRPC_CODES: Record<number, TRPC_ERROR_CODE_KEY> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** The one place a client error (server/errors.ts) thrown by any procedure becomes its tRPC code and message. */
+const clientErrorsProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    const client = asClientError(result.error.cause);
+    if (client) throw new TRPCError({ code: TRPC_CODES[client.httpCode] ?? 'BAD_REQUEST', message: client.message, cause: client });
+  }
+  return result;
+});
+
+const scopedProcedure = clientErrorsProcedure.use(async ({ ctx, type, path, next }) => {
   if (ctx.principal) {
     const denial = await tokenScopeDenial(ctx.principal, type === 'query' ? 'read' : 'admin', `trpc/${path}`, ctx.ip);
     if (denial) throw new TRPCError({ code: 'FORBIDDEN', message: denial });

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { QueryError } from '@/server/db/query';
-import { HttpError, restHandler } from '@/server/http/respond';
+import { ClientError } from '@/server/errors';
+import { restHandler } from '@/server/http/respond';
 
 describe('REST errors', () => {
   it('a client error keeps its message and status', async () => {
     const handler = restHandler(async () => {
-      throw new HttpError(400, 'from must be YYYY-MM-DD');
+      throw new ClientError(400, 'from must be YYYY-MM-DD');
     });
     const res = await handler(new Request('http://test/x'));
     expect(res.status).toBe(400);

@@ -4,6 +4,7 @@
  * last twelve months.
  */
 import { parsePeriod, monthsUpTo } from '../../assessment/periods';
+import { ClientError } from '../../errors';
 import type { Level } from '../../assessment/scheme';
 import { round2 } from '../../domain/scoring';
 import { assessmentRanking, rankingWithoutPrevious, type AssessmentRanking, type AssessmentRow } from './ranking';
@@ -17,7 +18,12 @@ export type EntityAssessment = {
   history: Array<{ period: string; total: number; rank: number; entities: number; schemeVersion: number }>;
 };
 
-export class UnknownEntityError extends Error {}
+export class UnknownEntityError extends ClientError {
+  constructor(message: string) {
+    super(404, message);
+    this.name = 'UnknownEntityError';
+  }
+}
 
 export async function entityAssessment(input: { level: Level; code: string; period: string; months?: number }): Promise<EntityAssessment> {
   const ranking = await assessmentRanking(input);

@@ -3,7 +3,7 @@ import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { VOLUME_STREAMS } from './catalogOfRejected';
 import { filterParams, withFilters, type Filters } from './filters';
-import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
+import { cursorTimestamp, decodeCursor, encodeCursor, everyItem } from '../cursor';
 
 export const acceptedItemsInput = withFilters({
   stream: z.enum(VOLUME_STREAMS).optional(),
@@ -110,15 +110,10 @@ export async function acceptedItems(
 }
 
 /** Every matching item, page by page, for exports (no silent truncation). */
-export async function* allAcceptedItems(
+export function allAcceptedItems(
   scope: ItemScope,
   f: Filters,
   stream?: (typeof VOLUME_STREAMS)[number],
 ): AsyncGenerator<AcceptedItem> {
-  let cursor: string | undefined;
-  do {
-    const page = await acceptedItems(scope, f, { stream, cursor, limit: 1000 });
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  return everyItem((cursor) => acceptedItems(scope, f, { stream, cursor, limit: 1000 }));
 }

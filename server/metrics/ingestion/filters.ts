@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { today } from '../../clock';
 import { addDays } from '../../domain/calendar';
-import { queryDate } from '../../domain/dates';
+import { periodObject, periodShape, resolvePeriod } from '../../domain/period';
 
 /** Codes are short ASCII identifiers; anything else cannot match and is refused early with a clear message. */
 const code = (max: number) =>
@@ -11,14 +11,12 @@ const code = (max: number) =>
     .regex(/^[A-Za-z0-9_-]*$/, '代码只能包含字母、数字、- 和 _ (codes are letters, digits, - and _)');
 
 /** Filters shared by every 归集 figure: period of receipt, report date, district, unit and catalog item. */
-export const dashboardFilterShape = {
-  from: queryDate.optional(),
-  to: queryDate.optional(),
-  asOf: queryDate.optional(),
+const codeFilterShape = {
   district: code(20).optional(),
   unit: code(40).optional(),
   catalog: code(40).optional(),
 };
+export const dashboardFilterShape = { ...periodShape, ...codeFilterShape };
 export const dashboardFilterObject = z.object(dashboardFilterShape);
 export type DashboardFilterInput = z.input<typeof dashboardFilterObject>;
 
@@ -32,29 +30,13 @@ export type Filters = {
   catalog: string;
 };
 
-/**
- * Defaults: asOf = today (Asia/Shanghai), to = asOf, from = 1 January of the year of `to` (year to date).
- * Throws a RangeError (a client mistake) when from > to.
- */
+/** The period's defaults (server/domain/period.ts): year to date of asOf = today. */
 export function resolveFilters(input: DashboardFilterInput, now: () => string = today): Filters {
-  const asOf = input.asOf ?? now();
-  const to = input.to ?? asOf;
-  const from = input.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw new RangeError('开始日期不能晚于结束日期 (from must not be after to)');
-  return { from, to, asOf, district: input.district ?? '', unit: input.unit ?? '', catalog: input.catalog ?? '' };
+  return { ...resolvePeriod(input, 'yearStart', now), district: input.district ?? '', unit: input.unit ?? '', catalog: input.catalog ?? '' };
 }
 
-const periodInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
-
-/** A zod schema that validates the filters and applies the defaults; a bad period is a validation error. */
-export function withFilters<T extends z.ZodRawShape>(extra: T) {
-  return z
-    .object({ ...dashboardFilterShape, ...extra })
-    .refine((v) => periodInOrder(v as { from?: string; to?: string }), {
-      message: '开始日期不能晚于结束日期 (from must not be after to)',
-      path: ['from'],
-    });
-}
+/** A zod schema of the filters and `extra`; from after to is a validation error. */
+export const withFilters = <T extends z.ZodRawShape>(extra: T) => periodObject({ ...codeFilterShape, ...extra });
 
 /**
  * The last day whose data is complete for "expected per window" figures (missing submissions, anomalies):

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/query';
 import { queryDate } from '../../domain/dates';
 import { STREAMS } from '../../ingest/streams';
 import { catalogOfRejectedSql } from './catalogOfRejected';
-import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
+import { cursorTimestamp, decodeCursor, encodeCursor, everyItem } from '../cursor';
 
 export const rejectedItemsInput = z.object({
   district: z.string().max(20).optional(),
@@ -106,11 +106,6 @@ export async function rejectedItems(
 }
 
 /** Every matching row, page by page, for exports (no silent truncation). */
-export async function* allRejectedItems(scope: ItemScope, input: Omit<RejectedItemsInput, 'cursor' | 'limit'>) {
-  let cursor: string | undefined;
-  do {
-    const page = await rejectedItems(scope, { ...input, cursor, limit: 1000 });
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export function allRejectedItems(scope: ItemScope, input: Omit<RejectedItemsInput, 'cursor' | 'limit'>) {
+  return everyItem((cursor) => rejectedItems(scope, { ...input, cursor, limit: 1000 }));
 }

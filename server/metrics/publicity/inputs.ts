@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { today } from '../../clock';
-import { queryDate } from '../../domain/dates';
-import { startOfMonthsAgo } from '../months';
+import { LAST_12_MONTHS, periodShape, resolvePeriod } from '../../domain/period';
 import { STATUSES } from '../../calendar/timeliness';
 
 export const KINDS = ['license', 'penalty'] as const;
@@ -14,9 +12,7 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Filters shared by every double-publicity figure: decision dates in [from, to], status as of asOf. */
 export const publicityFilterShape = {
-  from: queryDate.optional(),
-  to: queryDate.optional(),
-  asOf: queryDate.optional(),
+  ...periodShape,
   unit: z.string().max(40).optional(),
   district: z.string().max(20).optional(),
   kind: z.enum(KINDS).optional(),
@@ -39,16 +35,9 @@ export type ResolvedFilter = {
   kind: '' | Kind;
 };
 
-/**
- * Defaults: asOf = today (Asia/Shanghai, APP_TODAY pins it), to = asOf, from = the first day of the month 11 months
- * before `to` (the last twelve months). Refuses from > to.
- */
+/** The period's defaults (server/domain/period.ts): the last twelve months up to asOf = today. */
 export function resolveFilter(input: PublicityFilterInput): ResolvedFilter {
-  const asOf = input.asOf ?? today();
-  const to = input.to ?? asOf;
-  const from = input.from ?? startOfMonthsAgo(to, 11);
-  if (from > to) throw new RangeError('开始日期不能晚于结束日期 (from must not be after to)');
-  return { from, to, asOf, unit: input.unit ?? '', district: input.district ?? '', kind: input.kind ?? '' };
+  return { ...resolvePeriod(input, LAST_12_MONTHS), unit: input.unit ?? '', district: input.district ?? '', kind: input.kind ?? '' };
 }
 
 export const kpiInput = z.object({ ...publicityFilterShape, groupBy: z.enum(GROUP_BYS).default('unit') });

@@ -6,7 +6,7 @@ import { candidateUnits, cubeState, decisionsFrom, scheduleRefresh } from './cub
 import { resolveFilter, type ItemsParsed, type ItemStatus } from './inputs';
 import { names } from '../../reference/names';
 import { delaySql, type Status } from '../../calendar/timeliness';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, everyItem } from '../cursor';
 
 /** One decision behind a figure (design.md §6 fields, plus names, register flag and calendar flag). */
 export type PublicityItem = {
@@ -209,14 +209,9 @@ export async function publicityItems(
 }
 
 /** Every matching item, page by page, for exports (never truncated). */
-export async function* allPublicityItems(
+export function allPublicityItems(
   scope: ItemScope,
   input: Omit<ItemsParsed, 'cursor' | 'limit'>,
 ): AsyncGenerator<PublicityItem> {
-  let cursor: string | undefined;
-  do {
-    const page = await publicityItems(scope, { ...input, cursor, limit: 5000 });
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  return everyItem((cursor) => publicityItems(scope, { ...input, cursor, limit: 5000 }));
 }

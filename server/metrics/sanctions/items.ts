@@ -13,7 +13,7 @@ import {
   STATUS_COLUMNS,
   type SanctionFilters,
 } from './pushes';
-import { decodeCursor, encodeCursor } from '../cursor';
+import { decodeCursor, encodeCursor, everyItem } from '../cursor';
 
 export const sanctionItemsInput = sanctionFilters.extend({
   status: z.enum(SANCTION_STATUSES).optional(),
@@ -140,13 +140,8 @@ export async function sanctionItems(scope: ItemScope, input: SanctionItemsInput)
 }
 
 /** Every matching push for an export, page by page (no silent truncation). */
-export async function* allSanctionItems(scope: ItemScope, input: Omit<SanctionItemsInput, 'cursor' | 'limit'>) {
-  let cursor: string | undefined;
-  do {
-    const page = await sanctionItems(scope, { ...input, cursor, limit: 1000 });
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export function allSanctionItems(scope: ItemScope, input: Omit<SanctionItemsInput, 'cursor' | 'limit'>) {
+  return everyItem((cursor) => sanctionItems(scope, { ...input, cursor, limit: 1000 }));
 }
 
 export type { SanctionFilters };

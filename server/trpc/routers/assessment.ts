@@ -1,12 +1,13 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { ClientError } from '../../errors';
 import { writeAudit } from '../../auth/audit';
 import { LEVELS, schemeInForce } from '../../assessment/scheme';
 import { enterManualScore, listSchemes, manualScores, saveScheme } from '../../assessment/store';
-import { canExplain, withExplanationsFor } from '../../metrics/assessment/explain';
-import { entityAssessment, UnknownEntityError } from '../../metrics/assessment/entity';
-import { assessedEntities, assessmentRanking, assessmentWhatIf } from '../../metrics/assessment/ranking';
-import { entityRequest, manualScoreRequest, rankingRequest, saveSchemeRequest, whatIfRequest } from '../../metrics/assessment/request';
+import { entityEndpoint, rankingEndpoint } from '../../endpoints/assessment';
+import { procedureOf } from '../../endpoints/trpc';
+import { withExplanationsFor } from '../../metrics/assessment/explain';
+import { assessedEntities, assessmentWhatIf } from '../../metrics/assessment/ranking';
+import { manualScoreRequest, saveSchemeRequest, whatIfRequest } from '../../metrics/assessment/request';
 import { adminProcedure, createTRPCRouter, protectedProcedure } from '../init';
 
 /**
@@ -14,24 +15,8 @@ import { adminProcedure, createTRPCRouter, protectedProcedure } from '../init';
  * limited to the caller's scope (server/metrics/assessment/explain.ts). Schemes and manual scores are the office's.
  */
 export const assessmentRouter = createTRPCRouter({
-  ranking: protectedProcedure.input(rankingRequest).query(async ({ ctx, input }) => {
-    const r = await assessmentRanking(input);
-    return { ...r, rows: withExplanationsFor(ctx.scope, input.level, r.rows) };
-  }),
-
-  entity: protectedProcedure.input(entityRequest).query(async ({ ctx, input }) => {
-    try {
-      const e = await entityAssessment(input);
-      const explained = canExplain(ctx.scope, input.level, e.row);
-      if (explained) {
-        await writeAudit({ action: 'drill_down', actor: ctx.principal, target: 'assessment/entity', filters: input, rowCount: e.row.indicators.length, ip: ctx.ip, requestId: ctx.requestId });
-      }
-      return { ...e, row: withExplanationsFor(ctx.scope, input.level, [e.row])[0]! };
-    } catch (error) {
-      if (error instanceof UnknownEntityError) throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
-      throw error;
-    }
-  }),
+  ranking: procedureOf(rankingEndpoint),
+  entity: procedureOf(entityEndpoint),
 
   whatIf: protectedProcedure.input(whatIfRequest).query(async ({ ctx, input }) => {
     const r = await assessmentWhatIf(input);
@@ -68,13 +53,13 @@ export const assessmentRouter = createTRPCRouter({
     const scheme = schemeInForce(schemes, input.period);
     const indicator = scheme?.indicators.find((i) => i.code === input.indicatorCode);
     if (!indicator || indicator.method.kind !== 'manual') {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `${input.period} 适用的方案中没有人工录入指标 ${input.indicatorCode} (no manual indicator with this code in force)` });
+      throw new ClientError(400, `${input.period} 适用的方案中没有人工录入指标 ${input.indicatorCode} (no manual indicator with this code in force)`);
     }
     if (input.score > indicator.maxPoints) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `分数不能超过该指标满分 ${indicator.maxPoints} (score above the indicator's maximum)` });
+      throw new ClientError(400, `分数不能超过该指标满分 ${indicator.maxPoints} (score above the indicator's maximum)`);
     }
     if (!entities.some((e) => e.code === input.entityCode)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `${input.entityCode} 不是被考核对象 (not an assessed ${input.level})` });
+      throw new ClientError(400, `${input.entityCode} 不是被考核对象 (not an assessed ${input.level})`);
     }
     const entry = await enterManualScore({ ...input, enteredBy: ctx.principal.name });
     await writeAudit({

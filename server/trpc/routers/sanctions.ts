@@ -1,27 +1,10 @@
-import { writeAudit } from '../../auth/audit';
-import { sanctionFunnel, sanctionKpi } from '../../metrics/sanctions/kpi';
-import { sanctionItems } from '../../metrics/sanctions/items';
-import { sanctionFilterRequest, sanctionItemsRequest, sanctionKpiRequest } from '../../metrics/sanctions/request';
-import { createTRPCRouter, protectedProcedure } from '../init';
+import { procedureOf } from '../../endpoints/trpc';
+import { sanctionFunnelEndpoint, sanctionItemsEndpoint, sanctionKpiEndpoint } from '../../endpoints/sanctions';
+import { createTRPCRouter } from '../init';
 
-/** 联合奖惩: aggregates are city-wide for every role; items are scoped by ctx.scope in SQL and audited. */
+/** 联合奖惩: made from the endpoint definitions (server/endpoints/sanctions.ts). */
 export const sanctionsRouter = createTRPCRouter({
-  kpi: protectedProcedure.input(sanctionKpiRequest).query(({ input }) => {
-    const { groupBy, ...filters } = input;
-    return sanctionKpi(filters, groupBy);
-  }),
-  funnel: protectedProcedure.input(sanctionFilterRequest).query(({ input }) => sanctionFunnel(input)),
-  items: protectedProcedure.input(sanctionItemsRequest).query(async ({ ctx, input }) => {
-    const page = await sanctionItems(ctx.scope, input);
-    await writeAudit({
-      action: 'drill_down',
-      actor: ctx.principal,
-      target: 'items/sanctions',
-      filters: input,
-      rowCount: page.items.length,
-      ip: ctx.ip,
-      requestId: ctx.requestId,
-    });
-    return page;
-  }),
+  kpi: procedureOf(sanctionKpiEndpoint),
+  funnel: procedureOf(sanctionFunnelEndpoint),
+  items: procedureOf(sanctionItemsEndpoint),
 });

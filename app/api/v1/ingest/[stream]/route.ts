@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { queryRows } from '@/server/db/query';
 import { requireCaller } from '@/server/http/caller';
-import { HttpError, json, restHandler } from '@/server/http/respond';
+import { ClientError } from '@/server/errors';
+import { json, restHandler } from '@/server/http/respond';
 import { ingestBatch, IngestRefused } from '@/server/ingest/ingestBatch';
 import { MAX_BODY_BYTES } from '@/server/ingest/limits';
 import { formatOf } from '@/server/ingest/parse';
@@ -21,26 +22,26 @@ async function districtOf(unitCode: string): Promise<string | null> {
  */
 export const POST = restHandler(async (req: Request, ctx: { params: Promise<{ stream: string }> }) => {
   const { stream } = await ctx.params;
-  if (!isStream(stream)) throw new HttpError(404, `Unknown stream '${stream}': use one of ${STREAMS.join(', ')}`);
+  if (!isStream(stream)) throw new ClientError(404, `Unknown stream '${stream}': use one of ${STREAMS.join(', ')}`);
   const caller = await requireCaller(req, 'ingest');
   const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new HttpError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB: split it into several batches`);
+  if (length > MAX_BODY_BYTES) throw new ClientError(413, `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB: split it into several batches`);
   const contentType = req.headers.get('content-type') ?? '';
   const format = formatOf(contentType);
   if (!format) {
-    throw new HttpError(400, `Content-Type '${contentType || 'none'}' is not accepted: send application/json (an array), application/x-ndjson or text/csv (UTF-8)`);
+    throw new ClientError(400, `Content-Type '${contentType || 'none'}' is not accepted: send application/json (an array), application/x-ndjson or text/csv (UTF-8)`);
   }
 
   let unitCode = caller.unitCode;
   if (caller.kind === 'user' && caller.role === 'admin') {
     unitCode = new URL(req.url).searchParams.get('unit') ?? '';
-    if (!unitCode) throw new HttpError(400, 'An admin submitting data must name the unit: add ?unit=<unit code>');
+    if (!unitCode) throw new ClientError(400, 'An admin submitting data must name the unit: add ?unit=<unit code>');
   }
   const districtCode = unitCode ? await districtOf(unitCode) : null;
-  if (!unitCode || districtCode === null) throw new HttpError(400, `Unknown unit '${unitCode}'`);
+  if (!unitCode || districtCode === null) throw new ClientError(400, `Unknown unit '${unitCode}'`);
 
   const idempotencyKey = (req.headers.get('idempotency-key') ?? '').trim();
-  if (idempotencyKey.length > 200) throw new HttpError(400, 'Idempotency-Key is longer than 200 characters');
+  if (idempotencyKey.length > 200) throw new ClientError(400, 'Idempotency-Key is longer than 200 characters');
   try {
     const answer = await ingestBatch({
       stream,
@@ -58,7 +59,7 @@ export const POST = restHandler(async (req: Request, ctx: { params: Promise<{ st
   } catch (error) {
     if (error instanceof IngestRefused) {
       const retry = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
-      throw new HttpError(error.status, error.message, undefined, retry);
+      throw new ClientError(error.status, error.message, undefined, retry);
     }
     throw error;
   }

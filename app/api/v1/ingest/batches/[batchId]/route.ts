@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { itemScopeOf } from '@/server/auth/roles';
 import { requireCaller } from '@/server/http/caller';
-import { HttpError, json, restHandler } from '@/server/http/respond';
+import { ClientError } from '@/server/errors';
+import { json, restHandler } from '@/server/http/respond';
 import { batchDetail } from '@/server/ingest/batchDetail';
 
 export const dynamic = 'force-dynamic';
@@ -10,8 +11,8 @@ export const dynamic = 'force-dynamic';
 export const GET = restHandler(async (req: Request, ctx: { params: Promise<{ batchId: string }> }) => {
   const caller = await requireCaller(req, 'batch');
   const { batchId } = await ctx.params;
-  if (!z.uuid().safeParse(batchId).success) throw new HttpError(400, `'${batchId}' is not a batch id (a UUID)`);
+  if (!z.uuid().safeParse(batchId).success) throw new ClientError(400, `'${batchId}' is not a batch id (a UUID)`);
   const detail = await batchDetail(itemScopeOf(caller), batchId);
-  if (!detail) throw new HttpError(404, `No batch ${batchId} within your scope`);
+  if (!detail) throw new ClientError(404, `No batch ${batchId} within your scope`);
   return json(detail);
 });

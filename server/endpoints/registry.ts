@@ -1,0 +1,20 @@
+import * as assessment from './assessment';
+import type { Endpoint } from './define';
+import * as ingestion from './ingestion';
+import * as inspection from './inspection';
+import * as publicity from './publicity';
+import * as sanctions from './sanctions';
+
+/**
+ * Every figure and item list of the product. Each is one definition (server/endpoints/define.ts) from which its tRPC
+ * procedure (server/trpc/routers/*) and its REST route (app/api/v1/**) are made; OpenAPI documents them from here,
+ * and tests/integration/endpoints.test.ts walks the list for audit and documentation.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const ENDPOINTS: ReadonlyArray<Endpoint<any, any, any>> = [
+  ...Object.values(ingestion),
+  ...Object.values(publicity),
+  ...Object.values(sanctions),
+  ...Object.values(inspection),
+  ...Object.values(assessment),
+];
