@@ -58,7 +58,7 @@ export function resolvedPeriod(start: PeriodStart) {
       return { ...v, ...resolvePeriod(v, start) };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      ctx.addIssue({ code: 'custom', ...PERIOD_ORDER_ISSUE });
+      ctx.addIssue({ code: 'custom', ...periodOrderIssue() });
       return z.NEVER;
     }
   };
@@ -66,9 +66,13 @@ export function resolvedPeriod(start: PeriodStart) {
 
 /** A refinement for schemas that take a period: from and to, when both given, in order (the defaults are checked by resolvePeriod). */
 export const periodInOrder = (v: PeriodInput) => !v.from || !v.to || v.from <= v.to;
-export const PERIOD_ORDER_ISSUE = { message: PERIOD_ORDER_MESSAGE, path: ['from'] };
+/**
+ * The issue of a period out of order, made fresh for each schema: zod's refine moves `message` of the params object it
+ * is given into `error` in place, so one shared object would lose its message for every later user.
+ */
+export const periodOrderIssue = () => ({ message: PERIOD_ORDER_MESSAGE, path: ['from'] });
 
 /** An object schema of the period fields and `extra`, refusing from after to. */
 export function periodObject<T extends z.ZodRawShape>(extra: T) {
-  return z.object({ ...periodShape, ...extra }).refine((v) => periodInOrder(v as PeriodInput), PERIOD_ORDER_ISSUE);
+  return z.object({ ...periodShape, ...extra }).refine((v) => periodInOrder(v as PeriodInput), periodOrderIssue());
 }

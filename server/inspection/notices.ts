@@ -10,7 +10,7 @@ import { writeAudit } from '../auth/audit';
 import { itemScopeOf, type ItemScope, type Principal } from '../auth/roles';
 import { shanghaiTimestamp, today } from '../clock';
 import { insertRows, queryOne } from '../db/query';
-import { isoDate, PERIOD_ORDER_ISSUE, periodInOrder } from '../domain/period';
+import { isoDate, periodOrderIssue, periodInOrder } from '../domain/period';
 import { describeZh } from './describe';
 import { isRectifiable, RECTIFIABLE_KINDS, type ProblemKind } from './kinds';
 import { collectProblems, problemFilters, resolveProblemFilters, sortProblems, type Problem } from './problems';
@@ -188,7 +188,7 @@ export const noticeListInput = z.object({
   district: z.string().max(20).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-}).refine(periodInOrder, PERIOD_ORDER_ISSUE);
+}).refine(periodInOrder, periodOrderIssue());
 export type NoticeListInput = z.infer<typeof noticeListInput>;
 
 /** Notices the caller may see (scope in SQL); `status=open` = not closed. */

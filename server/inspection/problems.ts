@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { ItemScope } from '../auth/roles';
-import { LAST_12_MONTHS, PERIOD_ORDER_ISSUE, periodInOrder, periodShape, resolvePeriod } from '../domain/period';
+import { LAST_12_MONTHS, periodOrderIssue, periodInOrder, periodShape, resolvePeriod } from '../domain/period';
 import { queryOne } from '../db/query';
 import { latestNoticeOfItems } from './store';
 import { scopeAnomalies, volumeAnomalies } from '../metrics/ingestion/anomalies';
@@ -56,7 +56,7 @@ export const problemFilterShape = {
 };
 
 
-export const problemFilters = z.object(problemFilterShape).refine(periodInOrder, PERIOD_ORDER_ISSUE);
+export const problemFilters = z.object(problemFilterShape).refine(periodInOrder, periodOrderIssue());
 export type ProblemFilterInput = z.input<typeof problemFilters>;
 
 export const PROBLEM_SORTS = ['age', 'date', 'deadline', 'unit', 'district', 'kind'] as const;
@@ -72,7 +72,7 @@ export const problemsInput = z
     cursor: z.string().max(40).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
-  .refine(periodInOrder, PERIOD_ORDER_ISSUE);
+  .refine(periodInOrder, periodOrderIssue());
 export type ProblemsInput = z.input<typeof problemsInput>;
 export type ProblemsParsed = z.output<typeof problemsInput>;
 

@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { STREAMS } from '../../ingest/streams';
-import { queryDate } from '../../domain/dates';
+import { isoDate, periodInOrder, periodOrderIssue } from '../../domain/period';
 import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
 
 export const batchItemsInput = z.object({
   district: z.string().max(20).optional(),
   unit: z.string().max(40).optional(),
   stream: z.enum(STREAMS).optional(),
-  from: queryDate.optional(),
-  to: queryDate.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   /** Only batches with at least one rejected row (default) or every batch. */
   rejectedOnly: z
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -18,7 +18,7 @@ export const batchItemsInput = z.object({
     .default(true),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+}).refine(periodInOrder, periodOrderIssue());
 export type BatchItemsInput = z.input<typeof batchItemsInput>;
 
 export const batchItem = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
-import { queryDate } from '../../domain/dates';
+import { isoDate, periodInOrder, periodOrderIssue } from '../../domain/period';
 import { STREAMS } from '../../ingest/streams';
 import { catalogOfRejectedSql } from './catalogOfRejected';
 import { cursorTimestamp, decodeCursor, encodeCursor, everyItem } from '../cursor';
@@ -23,11 +23,11 @@ export const rejectedItemsInput = z.object({
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
     .transform((v) => v === true || v === 'true' || v === '1')
     .optional(),
-  from: queryDate.optional(),
-  to: queryDate.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+}).refine(periodInOrder, periodOrderIssue());
 export type RejectedItemsInput = z.infer<typeof rejectedItemsInput>;
 
 export const rejectedItem = z.object({
