@@ -2,6 +2,7 @@ import { ensureDefaultSchemes } from '../server/assessment/store';
 import { bumpDataEpoch } from '../server/db/dataEpoch';
 import { insertRows, runCommand } from '../server/db/query';
 import { annualTargets, referenceData } from './reference';
+import { CITY_NAME } from './reference/districts';
 
 /** Years that have targets: the demo's 24 months reach back into the previous-but-one year. */
 export function targetYears(today: string): number[] {
@@ -10,7 +11,7 @@ export function targetYears(today: string): number[] {
 }
 
 /**
- * Load the reference lists (districts, units, catalog, measures, targets) and the default assessment schemes. Always run at start: rows are replaced
+ * Load the reference lists (districts, units, catalog, measures, targets, the city's name) and the default assessment schemes. Always run at start: rows are replaced
  * by code (ReplacingMergeTree), so reloading is idempotent and picks up edits to seeds/reference.
  */
 export async function loadReferenceData(today: string): Promise<{ rows: number }> {
@@ -60,7 +61,8 @@ export async function loadReferenceData(today: string): Promise<{ rows: number }
     'targets',
     targets.map((t) => ({ year: t.year, level: t.level, code: t.code, kpi: t.kpi, target: t.target, binding: t.binding })),
   );
-  for (const table of ['districts', 'units', 'catalog_items', 'measures', 'targets']) {
+  await insertRows('site_settings', [{ key: 'city_name', value: CITY_NAME }]);
+  for (const table of ['districts', 'units', 'catalog_items', 'measures', 'targets', 'site_settings']) {
     await runCommand(`OPTIMIZE TABLE ${table} FINAL`);
   }
   await ensureDefaultSchemes();

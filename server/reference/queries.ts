@@ -53,6 +53,20 @@ export const listDistricts = cachedList('districts', () =>
   ),
 );
 
+const listSiteSettings = cachedList('site', () =>
+  queryRows(
+    `-- reference: the city's name
+     SELECT value FROM site_settings FINAL WHERE key = 'city_name'`,
+    {},
+    z.object({ value: z.string() }),
+  ),
+);
+
+/** The city's name (示范市 in the demo), as the reference loader stored it; '' before it ran. */
+export async function cityName(): Promise<string> {
+  const [row] = await listSiteSettings();
+  return row?.value ?? '';
+}
 export const listUnits = cachedList('units', () =>
   queryRows(
     `-- reference: units

@@ -21,7 +21,7 @@ test('signed out: pages redirect to sign-in, APIs answer 401, security headers a
   expect(res?.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect((await request.get('/api/v1/items/ingestion?status=rejected')).status()).toBe(401);
   expect((await request.get('/api/v1/reference/units')).status()).toBe(401);
-  const trpc = await request.get('/api/trpc/overview.totalsByDistrict?input=%7B%22json%22%3A%7B%7D%7D');
+  const trpc = await request.get('/api/trpc/ingestion.kpi?input=%7B%22json%22%3A%7B%7D%7D');
   expect(trpc.status()).toBe(401);
 });
 

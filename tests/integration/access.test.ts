@@ -94,9 +94,9 @@ describe('item scope through tRPC', () => {
 
   it('aggregates stay city-wide for every role', async () => {
     for (const p of [dongcheng, cityUnit]) {
-      const rows = await callerAs(p).overview.totalsByDistrict({ from: '2026-11-01', to: '2026-11-30' });
+      const rows = await callerAs(p).ingestion.kpi({ from: '2026-11-01', to: '2026-11-23', groupBy: 'district' });
       expect(rows.rows).toHaveLength(17);
-      expect(rows.rows.find((r) => r.districtCode === '990103')?.rejectedRows).toBe(1);
+      expect(rows.rows.find((r) => r.key === '990103')?.rejectedRows).toBe(1);
     }
   });
 
@@ -110,7 +110,7 @@ describe('item scope through tRPC', () => {
   });
 
   it('no session is UNAUTHORIZED; admin procedures are FORBIDDEN to other roles', async () => {
-    await expect(callerAs(null).overview.totalsByDistrict({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(callerAs(null).ingestion.kpi({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     for (const p of [leader, inspector, dongcheng, cityUnit]) {
       await expect(callerAs(p).admin.users()).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(callerAs(p).admin.audit({})).rejects.toMatchObject({ code: 'FORBIDDEN' });

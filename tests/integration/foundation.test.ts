@@ -4,8 +4,9 @@ import { migrate } from '@/server/db/migrate';
 import { insertRows, queryRows } from '@/server/db/query';
 import { health } from '@/server/health';
 import { storeRows, type StoredRow } from '@/server/ingest/store';
-import { recordsByMonth, totalsByDistrict } from '@/server/metrics/overview';
-import { listCatalog, listDistricts, listMeasures, listUnits } from '@/server/reference/queries';
+import { ingestionKpi } from '@/server/metrics/ingestion/kpi';
+import { resolveFilters } from '@/server/metrics/ingestion/filters';
+import { cityName, listCatalog, listDistricts, listMeasures, listUnits } from '@/server/reference/queries';
 import { freshDatabase } from './_db';
 
 beforeAll(async () => {
@@ -43,6 +44,8 @@ describe('foundation', () => {
   });
 
   it('reference lists load with the shape of design.md §6', async () => {
+    // The city's name is reference data too (printed on the reports), not an import of the demo seed.
+    expect(await cityName()).toBe('示范市');
     const districts = await listDistricts();
     expect(districts).toHaveLength(17);
     expect(districts.every((d) => /^99\d{4}$/.test(d.code))).toBe(true);
@@ -95,30 +98,26 @@ describe('foundation', () => {
     );
     expect(r1).toEqual([{ first: '2026-10-09 10:00:00.000', last: '2026-11-05 15:00:00.000' }]);
 
-    const months = await recordsByMonth({ from: '2026-09-01', to: '2026-11-23' });
-    expect(months).toEqual([
-      { month: '2026-09', records: 0, licenses: 0, penalties: 0 },
-      { month: '2026-10', records: 3, licenses: 0, penalties: 0 },
-      { month: '2026-11', records: 2, licenses: 0, penalties: 0 },
+    // The 归集 figures read the rollups the store fed: accepted distinct keys by first receipt, rows as received.
+    const kpi = (from: string, to: string, groupBy: 'district' | 'month') => ingestionKpi(resolveFilters({ from, to }), groupBy);
+    const months = await kpi('2026-09-01', '2026-11-23', 'month');
+    expect(months.rows.map((r) => [r.key, r.accepted])).toEqual([
+      ['2026-09', 0],
+      ['2026-10', 3],
+      ['2026-11', 2],
     ]);
 
-    const byDistrict = await totalsByDistrict({ from: '2026-10-01', to: '2026-11-23' });
+    const byDistrict = (await kpi('2026-10-01', '2026-11-23', 'district')).rows;
     expect(byDistrict).toHaveLength(17);
-    const dongcheng = byDistrict.find((d) => d.districtCode === '990102');
+    const dongcheng = byDistrict.find((d) => d.key === '990102');
     // accepted = 3 distinct keys; rows as received = 4 accepted (incl. the resend) + 1 rejected → quality 4/5.
-    expect(dongcheng).toMatchObject({ units: 2, accepted: 3, acceptedRows: 4, rejectedRows: 1, qualityRate: 0.8 });
-    expect(byDistrict.find((d) => d.districtCode === '990100')).toMatchObject({
-      units: 1,
-      accepted: 2,
-      acceptedRows: 2,
-      rejectedRows: 0,
-      qualityRate: 1,
-    });
-    const empty = byDistrict.find((d) => d.districtCode === '990103');
+    expect(dongcheng).toMatchObject({ accepted: 3, acceptedRows: 4, rejectedRows: 1, qualityRate: 0.8 });
+    expect(byDistrict.find((d) => d.key === '990100')).toMatchObject({ accepted: 2, acceptedRows: 2, rejectedRows: 0, qualityRate: 1 });
+    const empty = byDistrict.find((d) => d.key === '990103');
     expect(empty).toMatchObject({ accepted: 0, qualityRate: null });
 
     // Only October: the November resend is outside; quality counts the October rows only (3 accepted, 1 rejected).
-    const october = await totalsByDistrict({ from: '2026-10-01', to: '2026-10-31' });
-    expect(october.find((d) => d.districtCode === '990102')).toMatchObject({ accepted: 3, acceptedRows: 3, qualityRate: 0.75 });
+    const october = (await kpi('2026-10-01', '2026-10-31', 'district')).rows;
+    expect(october.find((d) => d.key === '990102')).toMatchObject({ accepted: 3, acceptedRows: 3, qualityRate: 0.75 });
   });
 });

@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { today } from '../../clock';
 import { queryDate } from '../../domain/dates';
-import { startOfMonthsAgo } from '../../metrics/months';
-import { recordsByMonth, totalsByDistrict } from '../../metrics/overview';
 import { attentionList, ingestionCard, publicityCard, sanctionsCard } from '../../metrics/overview/cockpit';
 import { createTRPCRouter, protectedProcedure } from '../init';
-
-/** Default window of the overview: the last 24 months up to today. */
-const windowInput = z
-  .object({ from: queryDate.optional(), to: queryDate.optional() })
-  .optional()
-  .transform((v) => {
-    const to = v?.to ?? today();
-    const from = v?.from ?? startOfMonthsAgo(to, 23);
-    return { from, to };
-  })
-  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期 (from must not be after to)' });
 
 /** The cockpit is computed for one date (default today); every period of its cards is derived from it. */
 const asOfInput = z
@@ -36,12 +23,4 @@ const cockpitRouter = createTRPCRouter({
 
 export const overviewRouter = createTRPCRouter({
   cockpit: cockpitRouter,
-  recordsByMonth: protectedProcedure.input(windowInput).query(async ({ input }) => ({
-    ...input,
-    rows: await recordsByMonth(input),
-  })),
-  totalsByDistrict: protectedProcedure.input(windowInput).query(async ({ input }) => ({
-    ...input,
-    rows: await totalsByDistrict(input),
-  })),
 });

@@ -1,15 +1,15 @@
 import { Suspense } from 'react';
 import { ReportPage } from '../../../_components/assessment/ReportPage';
 import { periodDefaults } from '../../../_components/assessment/serverDefaults';
-import { CITY_NAME } from '@/seeds/reference/districts';
+import { cityName } from '@/server/reference/queries';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
+export default async function Page() {
   const { defaultMonth, today } = periodDefaults();
   return (
     <Suspense>
-      <ReportPage defaultMonth={defaultMonth} today={today} city={CITY_NAME} />
+      <ReportPage defaultMonth={defaultMonth} today={today} city={await cityName()} />
     </Suspense>
   );
 }

@@ -1,2 +1,0 @@
-export * from './recordsByMonth';
-export * from './totalsByDistrict';
