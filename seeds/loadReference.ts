@@ -4,6 +4,10 @@ import { insertRows, runCommand } from '../server/db/query';
 import { annualTargets, referenceData } from './reference';
 import { CITY_NAME } from './reference/districts';
 
+/** { shortName: 'x' } → { short_name: 'x' }: a seed row as the row of its table. */
+const snakeCaseKeys = (row: object) =>
+  Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+
 /** Years that have targets: the demo's 24 months reach back into the previous-but-one year. */
 export function targetYears(today: string): number[] {
   const year = Number(today.slice(0, 4));
@@ -16,51 +20,16 @@ export function targetYears(today: string): number[] {
  */
 export async function loadReferenceData(today: string): Promise<{ rows: number }> {
   const { districts, units, catalog, measures } = referenceData;
-  await insertRows(
-    'districts',
-    districts.map((d) => ({ code: d.code, name: d.name, short_name: d.shortName, level: d.level, sort: d.sort })),
-  );
-  await insertRows(
-    'units',
-    units.map((u) => ({
-      code: u.code,
-      name: u.name,
-      short_name: u.shortName,
-      level: u.level,
-      district_code: u.districtCode,
-      member: u.member,
-      kind: u.kind,
-      sort: u.sort,
-    })),
-  );
-  await insertRows(
-    'catalog_items',
-    catalog.map((c) => ({
-      code: c.code,
-      name: c.name,
-      category: c.category,
-      subject_types: c.subjectTypes,
-      frequency: c.frequency,
-      provider_kinds: c.providerKinds,
-      sort: c.sort,
-    })),
-  );
-  await insertRows(
-    'measures',
-    measures.map((m) => ({
-      code: m.code,
-      name: m.name,
-      kind: m.kind,
-      responding_kind: m.respondingKind,
-      feedback_days: m.feedbackDays,
-      sort: m.sort,
-    })),
-  );
   const targets = annualTargets(targetYears(today));
-  await insertRows(
-    'targets',
-    targets.map((t) => ({ year: t.year, level: t.level, code: t.code, kpi: t.kpi, target: t.target, binding: t.binding })),
-  );
+  // The seed types name their fields as the columns, in camelCase.
+  const lists: Array<[string, object[]]> = [
+    ['districts', districts],
+    ['units', units],
+    ['catalog_items', catalog],
+    ['measures', measures],
+    ['targets', targets],
+  ];
+  for (const [table, rows] of lists) await insertRows(table, rows.map(snakeCaseKeys));
   await insertRows('site_settings', [{ key: 'city_name', value: CITY_NAME }]);
   for (const table of ['districts', 'units', 'catalog_items', 'measures', 'targets', 'site_settings']) {
     await runCommand(`OPTIMIZE TABLE ${table} FINAL`);

@@ -5,7 +5,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
-import { TRPC_MAX_BATCH } from '@/server/trpc/limits';
+import { TRPC_MAX_BATCH } from '@/shared/trpcLimits';
 import type { AppRouter } from '@/server/trpc/router';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();

@@ -3,7 +3,7 @@
  * and member units lose points with a reason, as the office would record them. Deterministic from the seed.
  */
 import { lastCompletedMonth, monthsUpTo } from '../../server/assessment/periods';
-import type { Level } from '../../server/assessment/scheme';
+import type { Level } from '../../shared/assessmentScheme';
 import { referenceData } from '../reference';
 import { rootRng } from './random';
 

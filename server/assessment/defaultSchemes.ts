@@ -2,7 +2,7 @@
  * The default schemes shipped as version 1 for each level (each sums to 100). Built on the figures of the other
  * dashboards; the office changes them in 管理 → 考核方案, which stores a new version from a chosen month.
  */
-import type { Indicator, Level } from './scheme';
+import type { Indicator, Level } from '../../shared/assessmentScheme';
 
 const common: Indicator[] = [
   {

@@ -3,9 +3,9 @@
  * ending with a month `R12-2026-10`. Pure: a period is its first and last day, its previous period and a label.
  */
 import { addDays } from '../domain/calendar';
+import { kindOf, lastMonthOf, periodLabel, PERIOD_PATTERN, shiftMonth, type PeriodKind } from '../../shared/periodKeys';
 
-export const PERIOD_KINDS = ['month', 'quarter', 'year', 'rolling12'] as const;
-export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export { lastCompletedMonth, monthsUpTo, nextMonth, PERIOD_KINDS, PERIOD_PATTERN, type PeriodKind } from '../../shared/periodKeys';
 
 export type Period = {
   key: string;
@@ -18,46 +18,27 @@ export type Period = {
   labelEn: string;
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const monthStart = (y: number, m: number) => `${y}-${pad(m)}-01`;
-/** Last day of month m (1-based) of year y. */
-const monthEnd = (y: number, m: number) => addDays(m === 12 ? `${y + 1}-01-01` : monthStart(y, m + 1), -1);
-/** Month y-m shifted by `by` months, as [year, month]. */
-function shiftMonth(y: number, m: number, by: number): [number, number] {
-  const i = y * 12 + (m - 1) + by;
-  return [Math.floor(i / 12), (i % 12) + 1];
-}
-
-export const PERIOD_PATTERN = /^(?:\d{4}|\d{4}-(?:0[1-9]|1[0-2])|\d{4}-Q[1-4]|R12-\d{4}-(?:0[1-9]|1[0-2]))$/;
+/** First and last day of a month 'YYYY-MM'. */
+const monthStart = (month: string) => `${month}-01`;
+const monthEnd = (month: string) => addDays(monthStart(shiftMonth(month, 1)), -1);
 
 /** Parses a period key; throws a RangeError naming the accepted forms. */
 export function parsePeriod(key: string): Period {
   if (!PERIOD_PATTERN.test(key)) {
     throw new RangeError(`考核期应为 YYYY-MM、YYYY-Qn、YYYY 或 R12-YYYY-MM (period must be YYYY-MM, YYYY-Qn, YYYY or R12-YYYY-MM; got "${key}")`);
   }
-  if (key.startsWith('R12-')) {
-    const y = Number(key.slice(4, 8));
-    const m = Number(key.slice(9, 11));
-    const [fy, fm] = shiftMonth(y, m, -11);
-    return {
-      key, kind: 'rolling12', from: monthStart(fy, fm), to: monthEnd(y, m), schemeMonth: `${y}-${pad(m)}`,
-      label: `截至${y}年${m}月的近12个月`, labelEn: `12 months to ${y}-${pad(m)}`,
-    };
-  }
-  const y = Number(key.slice(0, 4));
-  if (key.length === 4) {
-    return { key, kind: 'year', from: `${y}-01-01`, to: `${y}-12-31`, schemeMonth: `${y}-12`, label: `${y}年度`, labelEn: `${y}` };
-  }
-  if (key[5] === 'Q') {
-    const q = Number(key[6]);
-    const last = q * 3;
-    return {
-      key, kind: 'quarter', from: monthStart(y, last - 2), to: monthEnd(y, last), schemeMonth: `${y}-${pad(last)}`,
-      label: `${y}年第${'一二三四'[q - 1]}季度`, labelEn: `${y} Q${q}`,
-    };
-  }
-  const m = Number(key.slice(5, 7));
-  return { key, kind: 'month', from: monthStart(y, m), to: monthEnd(y, m), schemeMonth: key, label: `${y}年${m}月`, labelEn: key };
+  const kind = kindOf(key);
+  const last = lastMonthOf(key);
+  const months = kind === 'rolling12' || kind === 'year' ? 12 : kind === 'quarter' ? 3 : 1;
+  return {
+    key,
+    kind,
+    from: monthStart(shiftMonth(last, 1 - months)),
+    to: monthEnd(last),
+    schemeMonth: last,
+    label: periodLabel(key, 'zh'),
+    labelEn: periodLabel(key, 'en'),
+  };
 }
 
 /** The period of the same kind just before (the basis of "previous rank" and movement). */
@@ -70,37 +51,11 @@ export function previousPeriod(p: Period): Period {
       const q = Number(p.key[6]);
       return parsePeriod(q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`);
     }
-    case 'month': {
-      const [y, m] = shiftMonth(Number(p.key.slice(0, 4)), Number(p.key.slice(5, 7)), -1);
-      return parsePeriod(`${y}-${pad(m)}`);
-    }
-    case 'rolling12': {
-      const [y, m] = shiftMonth(Number(p.key.slice(4, 8)), Number(p.key.slice(9, 11)), -1);
-      return parsePeriod(`R12-${y}-${pad(m)}`);
-    }
+    case 'month':
+      return parsePeriod(shiftMonth(p.key, -1));
+    case 'rolling12':
+      return parsePeriod(`R12-${shiftMonth(p.key.slice(4), -1)}`);
   }
-}
-
-/** The last `count` months up to and including `month` (oldest first), for scores over time. */
-export function monthsUpTo(month: string, count: number): string[] {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return Array.from({ length: count }, (_, i) => {
-    const [yy, mm] = shiftMonth(y, m, i - count + 1);
-    return `${yy}-${pad(mm)}`;
-  });
-}
-
-/** The latest completed month before `today` (the default period of the ranking). */
-export function lastCompletedMonth(today: string): string {
-  const [y, m] = shiftMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)), -1);
-  return `${y}-${pad(m)}`;
-}
-
-/** The month after `today`'s (where a new scheme version takes effect by default). */
-export function nextMonth(today: string): string {
-  const [y, m] = shiftMonth(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1);
-  return `${y}-${pad(m)}`;
 }
 
 /**

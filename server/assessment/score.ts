@@ -3,7 +3,7 @@
  * scores, and every indicator carries its inputs and the rule that produced its points (the explanation).
  */
 import { competitionRank, movement, round2, scoreIndicator, type IndicatorInputs, type ScoringMethod } from '../domain/scoring';
-import type { Indicator, Metric } from './scheme';
+import type { Indicator, Metric } from '../../shared/assessmentScheme';
 
 /** The figures of one entity for one period, as the dashboards compute them. */
 export type EntityFigures = {

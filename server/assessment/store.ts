@@ -4,7 +4,7 @@ import { shanghaiTimestamp } from '../clock';
 import { bumpDataEpoch, keptPerEpoch } from '../db/dataEpoch';
 import { insertRows, queryRows } from '../db/query';
 import { DEFAULT_EFFECTIVE_FROM, DEFAULT_SCHEMES } from './defaultSchemes';
-import { indicatorSchema, LEVELS, savedIndicatorsSchema, type Indicator, type Level, type Scheme } from './scheme';
+import { indicatorSchema, LEVELS, savedIndicatorsSchema, type Indicator, type Level, type Scheme } from '../../shared/assessmentScheme';
 import type { ManualEntry } from './score';
 
 const schemeRow = z.object({

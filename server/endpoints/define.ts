@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import { writeAudit } from '../auth/audit';
 import type { ItemScope, Principal } from '../auth/roles';

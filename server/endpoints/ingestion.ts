@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { zh as zhIngestion } from '../../app/_i18n/areas/ingestion';
 import { acceptedItems, acceptedItemsInput, allAcceptedItems, type AcceptedItem } from '../metrics/ingestion/acceptedItems';
 import { unitBaseline, volumeAnomalies, type AnomalyItem } from '../metrics/ingestion/anomalies';
 import { batchItems, batchItemsInput, type BatchItem } from '../metrics/ingestion/batchItems';
-import { resolveFilters, withFilters } from '../metrics/ingestion/filters';
+import { resolveFilters, withFilters, type DashboardFilterInput, type Filters } from '../metrics/ingestion/filters';
 import { anomalyItems, anomalyItemsInput, missingItems, missingItemsInput } from '../metrics/ingestion/items';
 import { ingestionKpi, ingestionKpiRequest, toApiRow } from '../metrics/ingestion/kpi';
 import { submissionsByUnit, type MissingWindow } from '../metrics/ingestion/missing';
@@ -12,13 +11,13 @@ import { rejectedByErrorCode } from '../metrics/ingestion/quality';
 import { allRejectedItems, rejectedItems, rejectedItemsInput, type RejectedItem } from '../metrics/ingestion/rejectedItems';
 import { volumeHeatmap, volumeSeries } from '../metrics/ingestion/volume';
 import { everyItem } from '../metrics/cursor';
+import { BATCH_STATUS_ZH } from '../../shared/batchStatus';
 import { defineEndpoint } from './define';
 
 /**
  * 归集 (ingestion, design.md §5–§6). Figures are city-wide for every caller; the items behind them apply the caller's
  * scope in SQL. Every figure's answer starts with its resolved filters (from, to, asOf and the codes).
  */
-const plainFilters = withFilters({});
 const FIGURES = '/api/v1/kpi/ingestion';
 
 export const ingestionKpiEndpoint = defineEndpoint({
@@ -34,71 +33,86 @@ export const ingestionKpiEndpoint = defineEndpoint({
   },
 });
 
-export const ingestionVolumeEndpoint = defineEndpoint({
+/**
+ * A 归集 figure: the filters (and `extra` parameters), resolved, then what `compute` gives for them; the answer starts
+ * with the resolved filters.
+ */
+function filtersFigure<Extra extends z.ZodRawShape, T extends object>(e: {
+  name: string;
+  summary: string;
+  path: string;
+  returns: string;
+  extra: Extra;
+  compute: (f: Filters, input: z.output<z.ZodObject<Extra>>) => Promise<T>;
+}) {
+  return defineEndpoint({
+    name: e.name,
+    summary: e.summary,
+    input: withFilters(e.extra),
+    run: async (input) => {
+      // Generic over `extra`, the schema's output type is not narrowed: it is the filters and the extra parameters.
+      const f = resolveFilters(input as DashboardFilterInput);
+      return { ...f, ...(await e.compute(f, input as z.output<z.ZodObject<Extra>>)) };
+    },
+    rest: { path: `${FIGURES}/${e.path}`, returns: `{ from, to, asOf, ${e.returns} }` },
+  });
+}
+
+export const ingestionVolumeEndpoint = filtersFigure({
   name: 'ingestion.volume',
   summary: '归集 volume over time (grain day|week|month, default by the period\'s length)',
-  input: withFilters({ grain: z.enum(GRAINS).optional() }),
-  run: async (input) => {
-    const f = resolveFilters(input);
-    return { ...f, ...(await volumeSeries(f, input.grain ?? defaultGrain(f.from, f.to))) };
-  },
-  rest: { path: `${FIGURES}/volume`, returns: '{ from, to, asOf, district, unit, catalog, grain, points }' },
+  path: 'volume',
+  returns: 'district, unit, catalog, grain, points',
+  extra: { grain: z.enum(GRAINS).optional() },
+  compute: (f, input) => volumeSeries(f, input.grain ?? defaultGrain(f.from, f.to)),
 });
 
-export const ingestionHeatmapEndpoint = defineEndpoint({
+export const ingestionHeatmapEndpoint = filtersFigure({
   name: 'ingestion.heatmap',
   summary: '归集 volume by unit and day',
-  input: plainFilters,
-  run: async (input) => {
-    const f = resolveFilters(input);
-    return { ...f, ...(await volumeHeatmap(f)) };
-  },
-  rest: { path: `${FIGURES}/heatmap`, returns: '{ from, to, asOf, district, unit, catalog, units, catalog, cells: [unit index, catalog index, accepted, expected] }' },
+  path: 'heatmap',
+  returns: 'district, unit, catalog, units, catalog, cells: [unit index, catalog index, accepted, expected]',
+  extra: {},
+  compute: (f) => volumeHeatmap(f),
 });
 
-export const ingestionErrorCodesEndpoint = defineEndpoint({
+export const ingestionErrorCodesEndpoint = filtersFigure({
   name: 'ingestion.errorCodes',
   summary: '归集 rejected rows by error code',
-  input: plainFilters,
-  run: async (input) => {
-    const f = resolveFilters(input);
-    return { ...f, ...(await rejectedByErrorCode(f)) };
-  },
-  rest: { path: `${FIGURES}/error-codes`, returns: '{ from, to, asOf, district, unit, catalog, rejectedRows, codes }' },
+  path: 'error-codes',
+  returns: 'district, unit, catalog, rejectedRows, codes',
+  extra: {},
+  compute: (f) => rejectedByErrorCode(f),
 });
 
-export const ingestionSubmissionsEndpoint = defineEndpoint({
+export const ingestionSubmissionsEndpoint = filtersFigure({
   name: 'ingestion.submissions',
   summary: '归集 missing submission windows and last receipt per unit (counts; the windows are items: status=missing)',
-  input: plainFilters,
-  run: async (input) => {
-    const f = resolveFilters(input);
-    return { ...f, ...(await submissionsByUnit(f)) };
-  },
-  rest: { path: `${FIGURES}/submissions`, returns: '{ from, to, asOf, district, unit, catalog, last, rows, totals: { expected, missing } }' },
+  path: 'submissions',
+  returns: 'district, unit, catalog, last, rows, totals: { expected, missing }',
+  extra: {},
+  compute: (f) => submissionsByUnit(f),
 });
 
-export const ingestionAnomaliesEndpoint = defineEndpoint({
+export const ingestionAnomaliesEndpoint = filtersFigure({
   name: 'ingestion.anomalies',
   summary: '归集 units with days far below their baseline (counts; the unit-days are items: status=anomaly)',
-  input: plainFilters,
-  run: async (input) => {
-    const f = resolveFilters(input);
+  path: 'anomalies',
+  returns: 'district, unit, catalog, last, params, units, anomalousDays',
+  extra: {},
+  compute: async (f) => {
     const { items, ...rest } = await volumeAnomalies(f);
-    return { ...f, ...rest, anomalousDays: items.length };
+    return { ...rest, anomalousDays: items.length };
   },
-  rest: { path: `${FIGURES}/anomalies`, returns: '{ from, to, asOf, district, unit, catalog, last, params, units, anomalousDays }' },
 });
 
-export const ingestionUnitBaselineEndpoint = defineEndpoint({
+export const ingestionUnitBaselineEndpoint = filtersFigure({
   name: 'ingestion.unitBaseline',
   summary: '归集 one unit\'s daily volume and its baseline band (daily counts, no item detail)',
-  input: withFilters({ unitCode: z.string().min(1).max(40) }),
-  run: async (input) => {
-    const f = resolveFilters(input);
-    return { ...f, ...(await unitBaseline(f, input.unitCode)) };
-  },
-  rest: { path: `${FIGURES}/baseline`, returns: '{ from, to, asOf, unitCode, unitName, last, points }' },
+  path: 'baseline',
+  returns: 'unitCode, unitName, last, points',
+  extra: { unitCode: z.string().min(1).max(40) },
+  compute: (f, input) => unitBaseline(f, input.unitCode),
 });
 
 // The items: one path, GET /api/v1/items/ingestion?status=…, five lists.
@@ -234,7 +248,7 @@ export const batchItemsEndpoint = defineEndpoint({
       { header: '总行数', value: (r) => r.rowsTotal, width: 8 },
       { header: '通过', value: (r) => r.accepted, width: 8 },
       { header: '被拒', value: (r) => r.rejected, width: 8 },
-      { header: '状态', value: (r) => zhIngestion.rejected.batchStatus[r.status] ?? r.status, width: 10 },
+      { header: '状态', value: (r) => BATCH_STATUS_ZH[r.status] ?? r.status, width: 10 },
     ],
     rows: (ctx, filters) => everyItem((cursor) => batchItems(ctx.scope, { ...filters, cursor, limit: 1000 })),
   },

@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { asClientError } from '../errors';
 import { clientIp } from './proxyTrust';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ import { itemScopeOf, type Principal, type Role } from '../auth/roles';
 import { tokenScopeDenial } from '../auth/scopes';
 import { clientIp } from '../http/proxyTrust';
 import { changesState, isSameOrigin } from '../http/sameOrigin';
-import { TRPC_MAX_BATCH } from './limits';
+import { TRPC_MAX_BATCH } from '../../shared/trpcLimits';
 
 /** crossSite: a state-changing HTTP request whose Origin is not this site (in-process callers are never cross-site). */
 export type Context = { requestId: string; ip: string; principal: Principal | null; crossSite?: boolean };

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createTRPCRouter } from './init';
 import { adminRouter } from './routers/admin';
 import { assessmentRouter } from './routers/assessment';

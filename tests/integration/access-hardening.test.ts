@@ -10,7 +10,7 @@ import { authOptions } from '@/server/auth/options';
 import { signInDelaySeconds, signInLimit } from '@/server/auth/rateLimit';
 import { createToken } from '@/server/auth/tokens';
 import { createUser } from '@/server/auth/users';
-import { TRPC_MAX_BATCH } from '@/server/trpc/limits';
+import { TRPC_MAX_BATCH } from '@/shared/trpcLimits';
 import { resetEnvCache } from '@/server/env';
 import { freshDatabase } from './_db';
 

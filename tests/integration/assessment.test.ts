@@ -4,7 +4,7 @@ import { POST as ingestPost } from '@/app/api/v1/ingest/[stream]/route';
 import type { Principal } from '@/server/auth/roles';
 import { createToken } from '@/server/auth/tokens';
 import { enterManualScore, saveScheme } from '@/server/assessment/store';
-import type { Indicator } from '@/server/assessment/scheme';
+import type { Indicator } from '@/shared/assessmentScheme';
 import { insertRows } from '@/server/db/query';
 import { periodFigures } from '@/server/metrics/assessment/figures';
 import { assessmentRanking, assessmentWhatIf } from '@/server/metrics/assessment/ranking';

@@ -20,7 +20,7 @@ import { createToken } from '@/server/auth/tokens';
 import { queryRows } from '@/server/db/query';
 import { WorkdayCalendar } from '@/server/domain/calendar';
 import { resetEnvCache } from '@/server/env';
-import type { Indicator } from '@/server/assessment/scheme';
+import type { Indicator } from '@/shared/assessmentScheme';
 import { assessmentWhatIf } from '@/server/metrics/assessment/ranking';
 import { followUpFigures } from '@/server/inspection/followUp';
 import { problemsPage, problemsInput } from '@/server/inspection/problems';

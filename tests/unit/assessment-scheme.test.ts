@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMES } from '@/server/assessment/defaultSchemes';
-import { savedIndicatorsSchema, schemeInForce, totalPoints, whatIfIndicatorsSchema, type Indicator } from '@/server/assessment/scheme';
+import { savedIndicatorsSchema, schemeInForce, totalPoints, whatIfIndicatorsSchema, type Indicator } from '@/shared/assessmentScheme';
 import { EMPTY_FIGURES, metricInputs, rankEntities, scoreEntity, scoreOne, type EntityFigures } from '@/server/assessment/score';
 
 const messages = (r: { success: boolean; error?: { issues: Array<{ message: string }> } }) => (r.error?.issues ?? []).map((i) => i.message).join(' | ');

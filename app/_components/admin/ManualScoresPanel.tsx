@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { lastCompletedMonth } from '@/server/assessment/periods';
-import { schemeInForce, type Level } from '@/server/assessment/scheme';
+import { lastCompletedMonth } from '@/shared/periodKeys';
+import { schemeInForce, type Level } from '@/shared/assessmentScheme';
 import { errorText } from '../errorText';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';

@@ -1,7 +1,7 @@
 'use client';
 
-import type { Indicator, Method } from '@/server/assessment/scheme';
-import { METHODS_BY_METRIC, METRICS } from '@/server/assessment/scheme';
+import type { Indicator, Method } from '@/shared/assessmentScheme';
+import { METHODS_BY_METRIC, METRICS } from '@/shared/assessmentScheme';
 import { useI18n } from '../I18nProvider';
 import { maximaTotal, methodForMetric, methodOf, newIndicator } from './schemeDraft';
 

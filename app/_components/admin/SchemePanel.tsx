@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { nextMonth } from '@/server/assessment/periods';
-import type { Indicator, Level } from '@/server/assessment/scheme';
+import { nextMonth } from '@/shared/periodKeys';
+import type { Indicator, Level } from '@/shared/assessmentScheme';
 import { errorText } from '../errorText';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';

@@ -1,5 +1,5 @@
 /** Pure helpers of the scheme editor: a new indicator's method for a metric, and the total of maxima. */
-import { METHODS_BY_METRIC, type Indicator, type Method, type MethodKind, type Metric } from '@/server/assessment/scheme';
+import { METHODS_BY_METRIC, type Indicator, type Method, type MethodKind, type Metric } from '@/shared/assessmentScheme';
 
 export function methodOf(kind: MethodKind): Method {
   switch (kind) {

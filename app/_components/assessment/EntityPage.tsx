@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { totalPoints } from '@/server/assessment/scheme';
+import { totalPoints } from '@/shared/assessmentScheme';
 import type { IndicatorResult } from '@/server/assessment/score';
 import { EChart } from '../charts/EChart';
 import { Stat } from '../Stat';

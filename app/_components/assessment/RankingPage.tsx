@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
-import { totalPoints } from '@/server/assessment/scheme';
+import { totalPoints } from '@/shared/assessmentScheme';
 import { EChart } from '../charts/EChart';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { SchemeSummary } from '@/server/metrics/assessment/ranking';
-import { totalPoints } from '@/server/assessment/scheme';
+import { totalPoints } from '@/shared/assessmentScheme';
 import { useI18n } from '../I18nProvider';
 import { Panel } from '../Panel';
 import { fill, formatPoints, methodText } from './explain';

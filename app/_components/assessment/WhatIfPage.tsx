@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { Indicator } from '@/server/assessment/scheme';
+import type { Indicator } from '@/shared/assessmentScheme';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { DataTable } from '../table/DataTable';

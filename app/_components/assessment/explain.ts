@@ -2,7 +2,7 @@
  * Words and links of an indicator's score (pure): its method in words, its inputs in words, the items behind it, the
  * movement arrow, and a district's highlight sentence of the monthly report. Labels come from app/_i18n/areas/assessment.ts.
  */
-import type { Level, Method, Metric } from '@/server/assessment/scheme';
+import type { Level, Method, Metric } from '@/shared/assessmentScheme';
 import type { IndicatorResult } from '@/server/assessment/score';
 import type { zh } from '@/app/_i18n/areas/assessment';
 import { formatRate } from '../format';

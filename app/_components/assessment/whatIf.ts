@@ -2,7 +2,7 @@
  * The what-if editor's draft (pure): the scheme's indicators with changed points or thresholds, checked by the same
  * rules the server applies to a what-if (server/assessment/scheme.ts), so the form says what to fix before asking.
  */
-import { totalPoints, whatIfIndicatorsSchema, type Indicator, type Method } from '@/server/assessment/scheme';
+import { totalPoints, whatIfIndicatorsSchema, type Indicator, type Method } from '@/shared/assessmentScheme';
 
 export type Draft = Indicator[];
 

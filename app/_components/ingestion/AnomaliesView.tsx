@@ -10,17 +10,9 @@ import { useTRPC } from '../TrpcProvider';
 import { Chart } from './Chart';
 import { baselineOption } from './options/baseline';
 import { fill, useDashboard } from './useDashboard';
+import type { RouterOutputs } from '../routerTypes';
 
-type UnitRow = {
-  unitCode: string;
-  unitName: string;
-  districtCode: string;
-  evaluatedDays: number;
-  anomalousDays: number;
-  shortfall: number;
-  lastAnomaly: string | null;
-  typicalVolume: number;
-};
+type UnitRow = RouterOutputs['ingestion']['anomalies']['units'][number];
 
 /** Volume anomalies: units with unit-days far below their own baseline, and one unit's daily volume with its band. */
 export function AnomaliesView() {

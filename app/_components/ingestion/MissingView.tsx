@@ -8,18 +8,9 @@ import { LoadState, Panel } from '../Panel';
 import { DataTable, type Column } from '../table/DataTable';
 import { useTRPC } from '../TrpcProvider';
 import { fill, useDashboard } from './useDashboard';
+import type { RouterOutputs } from '../routerTypes';
 
-type Row = {
-  unitCode: string;
-  unitName: string;
-  districtCode: string;
-  expected: number;
-  missing: number;
-  missingByFrequency: { daily: number; weekly: number; monthly: number; quarterly: number };
-  itemsMissing: number;
-  lastReceivedAt: string | null;
-  workdaysSinceLast: number | null;
-};
+type Row = RouterOutputs['ingestion']['submissions']['rows'][number];
 
 /** Missing submissions per unit (windows due with nothing received) and the last time each unit sent anything. */
 export function MissingView() {

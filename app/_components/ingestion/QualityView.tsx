@@ -11,15 +11,9 @@ import { useTRPC } from '../TrpcProvider';
 import { Chart, type ChartClick } from './Chart';
 import { errorCodeAt, errorCodeOption } from './options/errorCodes';
 import { useDashboard } from './useDashboard';
+import type { RouterOutputs } from '../routerTypes';
 
-type UnitRow = {
-  key: string;
-  name: string;
-  districtCode: string;
-  acceptedRows: number;
-  rejectedRows: number;
-  qualityRate: number | null;
-};
+type UnitRow = RouterOutputs['ingestion']['kpi']['rows'][number];
 
 /** Quality: rejected rows by error code (drill to the rows), and the quality rate of every unit (drill to rows and batches). */
 export function QualityView() {

@@ -10,18 +10,9 @@ import { useTRPC } from '../TrpcProvider';
 import { Chart } from './Chart';
 import { completionOption } from './options/completion';
 import { fill, useDashboard } from './useDashboard';
+import type { RouterOutputs } from '../routerTypes';
 
-type TargetRow = {
-  key: string;
-  name: string;
-  districtCode: string;
-  target: number | null;
-  binding: boolean | null;
-  ytdAccepted: number | null;
-  targetCompletion: number | null;
-  projection: number | null;
-  onTrack: boolean | null;
-};
+type TargetRow = RouterOutputs['ingestion']['kpi']['rows'][number];
 
 /** Off track first, then by projected completion, lowest first; rows without a target last. */
 const byOutlook = (a: TargetRow, b: TargetRow) => {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import { today } from '@/server/clock';
 import type { Attention, IngestionCard, PublicityCard, SanctionsCard } from '@/server/metrics/overview/cockpit';

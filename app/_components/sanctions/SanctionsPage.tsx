@@ -11,21 +11,9 @@ import { LoadState, Panel } from '../Panel';
 import { DataTable, type Column } from '../table/DataTable';
 import { useTRPC } from '../TrpcProvider';
 import { useSanctionFilters } from './useSanctionFilters';
+import type { RouterOutputs } from '../routerTypes';
 
-type KpiRow = {
-  key: string;
-  name: string;
-  pushes: number;
-  answeredOnTime: number;
-  answeredLate: number;
-  overdue: number;
-  pending: number;
-  feedbackRate: number | null;
-  timelyRate: number | null;
-  executionRate: number | null;
-  target: number | null;
-  binding: boolean | null;
-};
+type KpiRow = RouterOutputs['sanctions']['kpi']['rows'][number];
 
 
 /** Rate against its target: green when it reaches it, red when not, grey when undefined. */

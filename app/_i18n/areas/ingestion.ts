@@ -1,3 +1,4 @@
+import { BATCH_STATUS_ZH } from '@/shared/batchStatus';
 /** Labels of the ingestion pages. zh is the default; en must have the same keys (checked by tests/unit/ui-pure.test.ts). */
 export const zh = {
   title: '归集监测',
@@ -202,7 +203,7 @@ export const zh = {
     accepted: '通过',
     rejectedCount: '被拒',
     status: '状态',
-    batchStatus: { stored: '已入库', committing: '提交中断（待原键重试）' } as Record<string, string>,
+    batchStatus: BATCH_STATUS_ZH,
     showBatches: '显示批次',
     hideBatches: '隐藏批次',
   },

@@ -5,7 +5,7 @@
  */
 import { parsePeriod, monthsUpTo } from '../../assessment/periods';
 import { ClientError } from '../../errors';
-import type { Level } from '../../assessment/scheme';
+import type { Level } from '../../../shared/assessmentScheme';
 import { round2 } from '../../domain/scoring';
 import { assessmentRanking, rankingWithoutPrevious, type AssessmentRanking, type AssessmentRow } from './ranking';
 

@@ -4,7 +4,7 @@
  * district official their own district (and its units), a unit its own unit. Applied on the server before answering.
  */
 import type { ItemScope } from '../../auth/roles';
-import type { Level } from '../../assessment/scheme';
+import type { Level } from '../../../shared/assessmentScheme';
 import type { AssessmentRow } from './ranking';
 
 export function canExplain(scope: ItemScope, level: Level, row: Pick<AssessmentRow, 'code' | 'districtCode'>): boolean {

@@ -7,7 +7,7 @@
  * district's own annual target. Reading by unit once serves both levels.
  */
 import { EMPTY_FIGURES, type EntityFigures } from '../../assessment/score';
-import type { Level } from '../../assessment/scheme';
+import type { Level } from '../../../shared/assessmentScheme';
 import { annualTargets, listUnits } from '../../reference/queries';
 import { ingestionKpi } from '../ingestion/kpi';
 import { followUpFigures } from '../../inspection/followUp';

@@ -6,7 +6,7 @@
  */
 import { today } from '../../clock';
 import { parsePeriod, periodAsOf, previousPeriod, type Period } from '../../assessment/periods';
-import { schemeInForce, type Indicator, type Level, type Scheme } from '../../assessment/scheme';
+import { schemeInForce, type Indicator, type Level, type Scheme } from '../../../shared/assessmentScheme';
 import { listSchemes, manualScores } from '../../assessment/store';
 import { EMPTY_FIGURES, rankEntities, scoreEntity, type EntityFigures, type IndicatorResult, type ManualEntry } from '../../assessment/score';
 import { monthsBetween } from '../months';

@@ -1,7 +1,7 @@
 /** Validated inputs of the assessment API (tRPC and REST share them). */
 import { z } from 'zod';
 import { parsePeriod, PERIOD_PATTERN, previousPeriod } from '../../assessment/periods';
-import { LEVELS, whatIfIndicatorsSchema, savedIndicatorsSchema } from '../../assessment/scheme';
+import { LEVELS, whatIfIndicatorsSchema, savedIndicatorsSchema } from '../../../shared/assessmentScheme';
 import { DATE_RANGE, queryMonth } from '../../domain/dates';
 
 /** A period is computed with its previous one (movement): both must lie within the dates a query can hold. */

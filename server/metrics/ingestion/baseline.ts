@@ -195,22 +195,27 @@ export function evaluateSeries(
       }
     }
     const mad = H % 2 ? cur : (prev + cur) / 2;
-    const s = Math.max(MAD_TO_SD * mad, params.minSpread);
-    const center = level + effect[wd[i]!]!;
-    const value = points[i]!.value;
-    const z = (y[i]! - center) / s;
-    const expected = Math.expm1(center);
-    out.push({
-      date: points[i]!.date,
-      value,
-      expected,
-      lower: Math.max(0, Math.expm1(center - params.k * s)),
-      upper: Math.expm1(center + params.k * s),
-      z,
-      anomaly: z <= -params.k && expected - value >= params.minShortfall && value <= params.maxRatio * expected,
-    });
+    out.push(verdictOf(points[i]!, y[i]!, level + effect[wd[i]!]!, Math.max(MAD_TO_SD * mad, params.minSpread), params));
   }
   return out;
+}
+
+/**
+ * A day's verdict from its log value `logValue`, the baseline's centre and spread on the log scale: the expected count,
+ * the band of k spreads, and whether the day is an anomaly (design.md §6: far below, by enough, and by a ratio).
+ */
+function verdictOf(point: WorkdayPoint, logValue: number, center: number, spread: number, params: BaselineParams): DayVerdict {
+  const z = (logValue - center) / spread;
+  const expected = Math.expm1(center);
+  return {
+    date: point.date,
+    value: point.value,
+    expected,
+    lower: Math.max(0, Math.expm1(center - params.k * spread)),
+    upper: Math.expm1(center + params.k * spread),
+    z,
+    anomaly: z <= -params.k && expected - point.value >= params.minShortfall && point.value <= params.maxRatio * expected,
+  };
 }
 
 /**
@@ -246,20 +251,7 @@ export function evaluateSeriesPlain(
     for (let j = 0; j < H; j++) resid[j] = y[i - H + j]! - effect[wd[i - H + j]!]!;
     const level = medianOf(resid, H);
     for (let j = 0; j < H; j++) resid[j] = Math.abs(resid[j]! - level);
-    const s = Math.max(MAD_TO_SD * medianOf(resid, H), params.minSpread);
-    const center = level + effect[wd[i]!]!;
-    const value = points[i]!.value;
-    const z = (y[i]! - center) / s;
-    const expected = Math.expm1(center);
-    out.push({
-      date: points[i]!.date,
-      value,
-      expected,
-      lower: Math.max(0, Math.expm1(center - params.k * s)),
-      upper: Math.expm1(center + params.k * s),
-      z,
-      anomaly: z <= -params.k && expected - value >= params.minShortfall && value <= params.maxRatio * expected,
-    });
+    out.push(verdictOf(points[i]!, y[i]!, level + effect[wd[i]!]!, Math.max(MAD_TO_SD * medianOf(resid, H), params.minSpread), params));
   }
   return out;
 }

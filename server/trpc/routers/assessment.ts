@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClientError } from '../../errors';
 import { writeAudit } from '../../auth/audit';
-import { LEVELS, schemeInForce } from '../../assessment/scheme';
+import { LEVELS, schemeInForce } from '../../../shared/assessmentScheme';
 import { enterManualScore, listSchemes, manualScores, saveScheme } from '../../assessment/store';
 import { entityEndpoint, rankingEndpoint } from '../../endpoints/assessment';
 import { procedureOf } from '../../endpoints/trpc';

@@ -1,14 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import type { RouterOutputs } from '../../routerTypes';
 
-export type BaselinePointIn = {
-  date: string;
-  value: number;
-  expected: number;
-  lower: number;
-  upper: number;
-  z: number;
-  anomaly: boolean;
-};
+export type BaselinePointIn = RouterOutputs['ingestion']['unitBaseline']['points'][number];
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -1,14 +1,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import type { RouterOutputs } from '../../routerTypes';
 
-export type VolumePointIn = {
-  key: string;
-  from: string;
-  to: string;
-  partial: boolean;
-  records: number;
-  licenses: number;
-  penalties: number;
-};
+/** What the chart draws of a volume point (the server's type: stream counts, no total). */
+export type VolumePointIn = Pick<RouterOutputs['ingestion']['volume']['points'][number], 'key' | 'from' | 'to' | 'partial' | 'records' | 'licenses' | 'penalties'>;
 
 export type VolumeLabels = {
   records: string;

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/trpc/router';
 import { createContext } from '@/server/trpc/init';
-import { TRPC_MAX_BATCH } from '@/server/trpc/limits';
+import { TRPC_MAX_BATCH } from '@/shared/trpcLimits';
 
 export const dynamic = 'force-dynamic';
 
