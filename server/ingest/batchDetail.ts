@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { itemScopeSql, type ItemScope } from '../auth/roles';
 import { queryRows } from '../db/query';
+import { batchItem } from '../metrics/ingestion/batchItems';
 
-const batchRow = z.object({
-  batchId: z.string(),
-  stream: z.string(),
-  unitCode: z.string(),
-  districtCode: z.string(),
-  receivedAt: z.string(),
-  rowsTotal: z.number(),
-  accepted: z.number(),
-  rejected: z.number(),
-  status: z.string(),
-});
+/** A row of ingest_batches: the batch list's row without the unit's name. */
+const batchRow = batchItem.omit({ unitName: true });
 const errorRow = z.object({ rowNo: z.number(), errors: z.string(), raw: z.string() });
 
 /** A batch's counts and every row error, if the batch is inside the caller's scope (else null, as if absent). */

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { queryRows } from '../db/query';
 import { LAST_12_MONTHS, periodShape, resolvedPeriod } from '../domain/period';
 import { listDistricts, listUnits } from '../reference/queries';
+import { countAdder } from '../metrics/counts';
 
 export type FollowUpCounts = {
   issued: number;
@@ -42,15 +43,7 @@ const perUnit = z.object({
 });
 
 const ZERO: FollowUpCounts = { issued: 0, open: 0, overdueForReply: 0, overdueOpen: 0, totalItems: 0, rectifiedItems: 0, rectifiedLate: 0 };
-const add = (a: FollowUpCounts, b: FollowUpCounts): FollowUpCounts => ({
-  issued: a.issued + b.issued,
-  open: a.open + b.open,
-  overdueForReply: a.overdueForReply + b.overdueForReply,
-  overdueOpen: a.overdueOpen + b.overdueOpen,
-  totalItems: a.totalItems + b.totalItems,
-  rectifiedItems: a.rectifiedItems + b.rectifiedItems,
-  rectifiedLate: a.rectifiedLate + b.rectifiedLate,
-});
+const add = countAdder(ZERO);
 export const rectificationRate = (c: Pick<FollowUpCounts, 'rectifiedItems' | 'totalItems'>) => (c.totalItems === 0 ? null : c.rectifiedItems / c.totalItems);
 
 /** The period of the follow-up figures, resolved in the schema: the last 12 months of notices up to asOf = today. */

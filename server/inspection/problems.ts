@@ -23,33 +23,14 @@ import { names } from '../reference/names';
 import { allSanctionItems } from '../metrics/sanctions/items';
 import { isRectifiable, PROBLEM_KINDS, problemKey, type ProblemKind } from './kinds';
 import { workdaysBetweenMany } from './workdays';
-import { decodeOffset, encodeOffset } from '../metrics/cursor';
-
-const code = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]*$/, '代码只能包含字母、数字、- 和 _ (codes are letters, digits, - and _)');
-
-/** kinds accepts an array or a comma-separated list (REST: kinds=publicity_overdue,sanction_overdue). */
-const kindList = z
-  .union([z.array(z.string()), z.string()])
-  .transform((v, ctx) => {
-    const list = Array.isArray(v) ? v : v.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const s of list) {
-      if (!(PROBLEM_KINDS as readonly string[]).includes(s)) {
-        ctx.addIssue({ code: 'custom', message: `unknown kind '${s}' (use ${PROBLEM_KINDS.join(', ')})` });
-        return z.NEVER;
-      }
-    }
-    return [...new Set(list)] as ProblemKind[];
-  });
+import { decodeOffset, encodeOffset, pageShape } from '../metrics/cursor';
+import { districtUnitShape, valueList } from '../domain/queryParams';
 
 export const problemFilterShape = {
   ...periodShape,
-  district: code(20).optional(),
-  unit: code(40).optional(),
-  kinds: kindList.optional(),
+  ...districtUnitShape,
+  /** An array or a comma-separated list (REST: kinds=publicity_overdue,sanction_overdue). */
+  kinds: valueList(PROBLEM_KINDS, 'kind').optional(),
   /** Working days overdue, inclusive bounds. */
   ageMin: z.coerce.number().int().min(0).max(100_000).optional(),
   ageMax: z.coerce.number().int().min(0).max(100_000).optional(),
@@ -69,8 +50,7 @@ export const problemsInput = z
     sort: z.enum(PROBLEM_SORTS).default('age'),
     dir: z.enum(['asc', 'desc']).default('desc'),
     offset: z.coerce.number().int().min(0).max(100_000_000).optional(),
-    cursor: z.string().max(40).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    ...pageShape,
   })
   .refine(periodInOrder, periodOrderIssue());
 export type ProblemsInput = z.input<typeof problemsInput>;

@@ -3,12 +3,11 @@ import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { VOLUME_STREAMS } from './catalogOfRejected';
 import { filterParams, withFilters, type Filters } from './filters';
-import { cursorTimestamp, decodeCursor, encodeCursor, everyItem } from '../cursor';
+import { cursorTimestamp, decodeCursor, everyItem, keysetPage, pageShape } from '../cursor';
 
 export const acceptedItemsInput = withFilters({
   stream: z.enum(VOLUME_STREAMS).optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  ...pageShape,
 });
 export type AcceptedItemsInput = z.infer<typeof acceptedItemsInput>;
 
@@ -103,10 +102,7 @@ export async function acceptedItems(
     },
     acceptedItem,
   );
-  const more = rows.length > opts.limit;
-  const items = more ? rows.slice(0, opts.limit) : rows;
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
+  return keysetPage(rows, opts.limit, keyOf);
 }
 
 /** Every matching item, page by page, for exports (no silent truncation). */

@@ -3,7 +3,7 @@ import { itemScopeSql, type ItemScope } from '../../auth/roles';
 import { queryRows } from '../../db/query';
 import { STREAMS } from '../../ingest/streams';
 import { isoDate, periodInOrder, periodOrderIssue } from '../../domain/period';
-import { cursorTimestamp, decodeCursor, encodeCursor } from '../cursor';
+import { cursorTimestamp, decodeCursor, keysetPage, pageShape } from '../cursor';
 
 export const batchItemsInput = z.object({
   district: z.string().max(20).optional(),
@@ -16,8 +16,7 @@ export const batchItemsInput = z.object({
     .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
     .transform((v) => v === true || v === 'true' || v === '1')
     .default(true),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  ...pageShape,
 }).refine(periodInOrder, periodOrderIssue());
 export type BatchItemsInput = z.input<typeof batchItemsInput>;
 
@@ -79,8 +78,5 @@ export async function batchItems(
     },
     batchItem,
   );
-  const more = rows.length > input.limit;
-  const items = more ? rows.slice(0, input.limit) : rows;
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor([last.receivedAt, last.batchId]) : null };
+  return keysetPage(rows, input.limit, (r) => [r.receivedAt, r.batchId]);
 }

@@ -2,20 +2,9 @@ import { z } from 'zod';
 import { today } from '../../clock';
 import { addDays } from '../../domain/calendar';
 import { periodObject, periodShape, resolvePeriod } from '../../domain/period';
+import { codeParam, districtUnitShape } from '../../domain/queryParams';
 
-/** Codes are short ASCII identifiers; anything else cannot match and is refused early with a clear message. */
-const code = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]*$/, '代码只能包含字母、数字、- 和 _ (codes are letters, digits, - and _)');
-
-/** Filters shared by every 归集 figure: period of receipt, report date, district, unit and catalog item. */
-const codeFilterShape = {
-  district: code(20).optional(),
-  unit: code(40).optional(),
-  catalog: code(40).optional(),
-};
+const codeFilterShape = { ...districtUnitShape, catalog: codeParam(40).optional() };
 export const dashboardFilterShape = { ...periodShape, ...codeFilterShape };
 export const dashboardFilterObject = z.object(dashboardFilterShape);
 export type DashboardFilterInput = z.input<typeof dashboardFilterObject>;

@@ -8,16 +8,11 @@ import type { ItemScope } from '../../auth/roles';
 import { scopeAnomalies, volumeAnomalies, type AnomalyItem } from './anomalies';
 import { EXPECTED_FREQUENCIES, missingWindows, scopeMissing, type MissingWindow } from './missing';
 import { withFilters, type Filters } from './filters';
-import { decodeOffset, encodeOffset } from '../cursor';
+import { decodeOffset, encodeOffset, pageShape } from '../cursor';
 import { narrowToScope } from '../scope';
 
 export const ITEM_STATUSES = ['rejected', 'accepted', 'missing', 'anomaly', 'batches'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-const pageShape = {
-  cursor: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-};
 
 export const missingItemsInput = withFilters({ ...pageShape, frequency: z.enum(EXPECTED_FREQUENCIES).optional() });
 export const anomalyItemsInput = withFilters(pageShape);

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/query';
 import { isoDate, periodInOrder, periodOrderIssue } from '../../domain/period';
 import { STREAMS } from '../../ingest/streams';
 import { catalogOfRejectedSql } from './catalogOfRejected';
-import { cursorTimestamp, decodeCursor, encodeCursor, everyItem } from '../cursor';
+import { cursorTimestamp, decodeCursor, everyItem, keysetPage, pageShape } from '../cursor';
 
 export const rejectedItemsInput = z.object({
   district: z.string().max(20).optional(),
@@ -25,8 +25,7 @@ export const rejectedItemsInput = z.object({
     .optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  ...pageShape,
 }).refine(periodInOrder, periodOrderIssue());
 export type RejectedItemsInput = z.infer<typeof rejectedItemsInput>;
 
@@ -99,10 +98,7 @@ export async function rejectedItems(
     },
     rejectedItem,
   );
-  const more = rows.length > input.limit;
-  const items = more ? rows.slice(0, input.limit) : rows;
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
+  return keysetPage(rows, input.limit, keyOf);
 }
 
 /** Every matching row, page by page, for exports (no silent truncation). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LAST_12_MONTHS, periodShape, resolvePeriod } from '../../domain/period';
 import { STATUSES } from '../../calendar/timeliness';
+import { pageShape } from '../cursor';
+import { valueList } from '../../domain/queryParams';
 
 export const KINDS = ['license', 'penalty'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -49,28 +51,15 @@ export const histogramInput = z.object(publicityFilterShape);
 export const ITEM_STATUSES = [...STATUSES, 'warning'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-/** status accepts one value or a comma-separated list (e.g. late,overdue). */
-const statusList = z
-  .union([z.array(z.enum(ITEM_STATUSES)), z.string()])
-  .transform((v, ctx) => {
-    const list = Array.isArray(v) ? v : v.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const s of list) {
-      if (!(ITEM_STATUSES as readonly string[]).includes(s)) {
-        ctx.addIssue({ code: 'custom', message: `unknown status '${s}' (use ${ITEM_STATUSES.join(', ')})` });
-        return z.NEVER;
-      }
-    }
-    return [...new Set(list)] as ItemStatus[];
-  });
 
 export const itemsInput = z.object({
   ...publicityFilterShape,
-  status: statusList.optional(),
+  /** One status or a comma-separated list (e.g. late,overdue). */
+  status: valueList(ITEM_STATUSES, 'status').optional(),
   /** Delay in working days (published items), inclusive bounds: the histogram's drill-down. */
   delayMin: z.coerce.number().int().min(-10_000).max(10_000).optional(),
   delayMax: z.coerce.number().int().min(-10_000).max(10_000).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  ...pageShape,
 });
 export type ItemsInput = z.input<typeof itemsInput>;
 export type ItemsParsed = z.output<typeof itemsInput>;

@@ -6,7 +6,7 @@ import { candidateUnits, cubeState, decisionsFrom, scheduleRefresh } from './cub
 import { resolveFilter, type ItemsParsed, type ItemStatus } from './inputs';
 import { names } from '../../reference/names';
 import { delaySql, type Status } from '../../calendar/timeliness';
-import { decodeCursor, encodeCursor, everyItem } from '../cursor';
+import { decodeCursor, everyItem, keysetPage } from '../cursor';
 
 /** One decision behind a figure (design.md §6 fields, plus names, register flag and calendar flag). */
 export type PublicityItem = {
@@ -181,9 +181,7 @@ export async function publicityItems(
     itemRow,
   );
   const n = await names();
-  const more = rows.length > input.limit;
-  const page = more ? rows.slice(0, input.limit) : rows;
-  const items: PublicityItem[] = page.map((r) => ({
+  const items: PublicityItem[] = rows.map((r) => ({
     kind: r.kind,
     docNo: r.docNo,
     unitCode: r.unitCode,
@@ -200,12 +198,7 @@ export async function publicityItems(
     registered: r.registered === 1,
     calendarKnown: r.known === 1,
   }));
-  const last = page[page.length - 1];
-  return {
-    items,
-    nextCursor: more && last ? encodeCursor([last.districtCode, last.unitCode, last.kind, last.docNo]) : null,
-    ...period,
-  };
+  return { ...keysetPage(items, input.limit, (i) => [i.districtCode, i.unitCode, i.kind, i.docNo]), ...period };
 }
 
 /** Every matching item, page by page, for exports (never truncated). */

@@ -13,12 +13,11 @@ import {
   STATUS_COLUMNS,
   type SanctionFilters,
 } from './pushes';
-import { decodeCursor, encodeCursor, everyItem } from '../cursor';
+import { decodeCursor, everyItem, keysetPage, pageShape } from '../cursor';
 
 export const sanctionItemsInput = sanctionFilters.extend({
   status: z.enum(SANCTION_STATUSES).optional(),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  ...pageShape,
 });
 export type SanctionItemsInput = z.infer<typeof sanctionItemsInput>;
 
@@ -125,8 +124,7 @@ export async function sanctionItems(scope: ItemScope, input: SanctionItemsInput)
     },
     sanctionItemRow,
   );
-  const more = rows.length > input.limit;
-  const items = (more ? rows.slice(0, input.limit) : rows).map(
+  const items = rows.map(
     ({ pushedDateText, dueDateText, answeredDateText, resultText, ...rest }): SanctionItem => ({
       ...rest,
       pushedDate: pushedDateText,
@@ -135,8 +133,7 @@ export async function sanctionItems(scope: ItemScope, input: SanctionItemsInput)
       result: resultText,
     }),
   );
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor([last.pushedDate, last.caseId, last.measureCode, last.respondingUnit]) : null };
+  return keysetPage(items, input.limit, (i) => [i.pushedDate, i.caseId, i.measureCode, i.respondingUnit]);
 }
 
 /** Every matching push for an export, page by page (no silent truncation). */

@@ -1,3 +1,5 @@
+import { countAdder } from '../counts';
+
 /** Counts of pushes by status as of asOf, plus how many answers said "executed". */
 export type SanctionCounts = {
   pushes: number;
@@ -22,15 +24,5 @@ export function sanctionRates(c: SanctionCounts) {
   };
 }
 
-export function addCounts(a: SanctionCounts, b: SanctionCounts): SanctionCounts {
-  return {
-    pushes: a.pushes + b.pushes,
-    answeredOnTime: a.answeredOnTime + b.answeredOnTime,
-    answeredLate: a.answeredLate + b.answeredLate,
-    overdue: a.overdue + b.overdue,
-    pending: a.pending + b.pending,
-    executed: a.executed + b.executed,
-  };
-}
-
 export const ZERO_COUNTS: SanctionCounts = { pushes: 0, answeredOnTime: 0, answeredLate: 0, overdue: 0, pending: 0, executed: 0 };
+export const addCounts = countAdder(ZERO_COUNTS);
