@@ -1,5 +1,5 @@
 import { ensureDefaultSchemes } from '../server/assessment/store';
-import { bumpDataEpoch } from '../server/db/dataEpoch';
+import { recordDataChange } from '../server/db/dataVersions';
 import { insertRows, runCommand } from '../server/db/query';
 import { annualTargets, referenceData } from './reference';
 import { CITY_NAME } from './reference/districts';
@@ -35,6 +35,6 @@ export async function loadReferenceData(today: string): Promise<{ rows: number }
     await runCommand(`OPTIMIZE TABLE ${table} FINAL`);
   }
   await ensureDefaultSchemes();
-  bumpDataEpoch('reference');
+  await recordDataChange(['reference']);
   return { rows: districts.length + units.length + catalog.length + measures.length + targets.length };
 }

@@ -1,7 +1,7 @@
 /** Reading and writing scheme versions and manual scores (clickhouse/migrations/012_assessment.sql). */
 import { z } from 'zod';
 import { shanghaiTimestamp } from '../clock';
-import { bumpDataEpoch, keptPerEpoch } from '../db/dataEpoch';
+import { keptPerVersion, recordDataChange } from '../db/dataVersions';
 import { insertRows, queryRows } from '../db/query';
 import { DEFAULT_EFFECTIVE_FROM, DEFAULT_SCHEMES } from './defaultSchemes';
 import { indicatorSchema, LEVELS, savedIndicatorsSchema, type Indicator, type Level, type Scheme } from '../../shared/assessmentScheme';
@@ -20,7 +20,7 @@ const schemeRow = z.object({
 
 /** Every version of a level's scheme, oldest first. */
 export function listSchemes(level: Level): Promise<Scheme[]> {
-  return keptPerEpoch('assessment', `schemes|${level}`, 30_000, () => readSchemes(level));
+  return keptPerVersion(['assessment'], `schemes|${level}`, () => readSchemes(level));
 }
 
 async function readSchemes(level: Level): Promise<Scheme[]> {
@@ -63,7 +63,7 @@ export async function saveScheme(input: {
         created_at: createdAt,
       },
     ]);
-    bumpDataEpoch('assessment');
+    await recordDataChange(['assessment']);
     return { ...input, indicators, version, createdAt } satisfies Scheme;
   });
   saving = run.catch(() => undefined);
@@ -99,7 +99,7 @@ const manualRow = z.object({
  * A period longer than a month scores the mean of its months' entries (months without an entry take the default).
  */
 export function manualScores(level: Level, months: readonly string[]): Promise<Array<z.infer<typeof manualRow> & { period: string }>> {
-  return keptPerEpoch('assessment', `manual|${level}|${months.join(',')}`, 30_000, () => readManualScores(level, months));
+  return keptPerVersion(['assessment'], `manual|${level}|${months.join(',')}`, () => readManualScores(level, months));
 }
 
 function readManualScores(level: Level, months: readonly string[]): Promise<Array<z.infer<typeof manualRow> & { period: string }>> {
@@ -138,6 +138,6 @@ export async function enterManualScore(input: {
       entered_at: enteredAt,
     },
   ]);
-  bumpDataEpoch('assessment');
+  await recordDataChange(['assessment']);
   return { score: input.score, reason: input.reason, enteredBy: input.enteredBy, enteredAt };
 }

@@ -1,4 +1,4 @@
-import { bumpDataEpoch } from '../db/dataEpoch';
+import { recordDataChange } from '../db/dataVersions';
 import { z } from 'zod';
 import { shanghaiTimestamp } from '../clock';
 import { insertRows, queryRows, runCommand } from '../db/query';
@@ -45,7 +45,7 @@ export async function rebuildCalendar(): Promise<{ days: number; knownYears: { f
   await runCommand('OPTIMIZE TABLE calendar_days FINAL');
   await runCommand('SYSTEM RELOAD DICTIONARY calendar_by_date');
   await runCommand('SYSTEM RELOAD DICTIONARY workday_by_number');
-  bumpDataEpoch('calendar');
+  await recordDataChange(['calendar']);
   return { days: days.length, knownYears: packageKnownYears(PACKAGE_DATA) };
 }
 

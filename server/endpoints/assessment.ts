@@ -2,6 +2,7 @@ import { canExplain, withExplanationsFor } from '../metrics/assessment/explain';
 import { entityAssessment } from '../metrics/assessment/entity';
 import { assessmentRanking } from '../metrics/assessment/ranking';
 import { entityRequest, rankingRequest } from '../metrics/assessment/request';
+import { DEPENDS_ON } from './answerCache';
 import { defineEndpoint } from './define';
 
 /**
@@ -16,6 +17,7 @@ export const rankingEndpoint = defineEndpoint({
     const r = await assessmentRanking(input);
     return { ...r, rows: withExplanationsFor(ctx.scope, input.level, r.rows) };
   },
+  cache: DEPENDS_ON.assessment,
   rest: {
     path: '/api/v1/assessment',
     returns: '{ period, level, schemeVersion, asOf, previousPeriod, rows: [{ code, name, total, rank, previousRank, movement, indicators }] }',
@@ -47,5 +49,6 @@ export const entityEndpoint = defineEndpoint({
     return { ...e, row: withExplanationsFor(ctx.scope, input.level, [e.row])[0]!, explained: canExplain(ctx.scope, input.level, e.row) };
   },
   audit: { target: () => 'assessment/entity', rowCount: (e) => e.row.indicators.length, when: (e) => e.explained },
+  cache: DEPENDS_ON.assessment,
   rest: { path: '/api/v1/assessment/entity', returns: '{ ranking, row, comparison, history, explained }' },
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { writeAudit } from '../auth/audit';
+import { answerKey, answerTag, cachedAnswer, type CacheRule } from './answerCache';
 import type { ItemScope, Principal } from '../auth/roles';
 
 /** Who asks, from where, under which request id: the same for a tRPC call and a REST request. */
@@ -32,6 +33,8 @@ export type FiltersOf<Input> = Omit<Input, PageFields>;
  * (server/endpoints/rest.ts) are made, and its OpenAPI entry (server/endpoints/openapi.ts).
  * - `run` gets the validated input and the caller; item lists apply `ctx.scope` in SQL, figures are city-wide.
  * - `audit`: item reads are audited here, once, with the request id; an export is audited when its stream ends.
+ * - `cache`: a figure whose answer depends only on its input, the day and the data versions it names is computed
+ *   once per version and shared; its GET answers carry an ETag (304 on If-None-Match) unless it is audited.
  * - `rest.path` is the OpenAPI path; `rest.when` picks this endpoint among those sharing a path by one query
  *   parameter (GET /api/v1/items/ingestion?status=missing); `rest.answer` reshapes the answer for REST.
  */
@@ -55,6 +58,8 @@ export type Endpoint<Schema extends z.ZodType = z.ZodType, Output = unknown, Row
     returns: string;
   };
   exports?: ExportSpec<FiltersOf<z.output<Schema>>, Row>;
+  /** Figures computed once per data version for everyone (server/endpoints/answerCache.ts). */
+  cache?: CacheRule;
 };
 
 /** Identity with the types inferred: `defineEndpoint({ … })` checks run, audit and exports against the schema. */
@@ -66,7 +71,9 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
   input: z.output<Schema>,
   ctx: EndpointContext,
 ): Promise<Output> {
-  const output = await e.run(input, ctx);
+  const output = e.cache
+    ? await cachedAnswer(await answerKey(e.name, input, e.cache, ctx.scope), () => e.run(input, ctx))
+    : await e.run(input, ctx);
   if (e.audit && (e.audit.when?.(output, input, ctx) ?? true)) {
     await writeAudit({
       action: 'drill_down',
@@ -86,4 +93,13 @@ export async function runEndpoint<Schema extends z.ZodType, Output>(
 export function withoutPage<T extends object>(input: T): FiltersOf<T> {
   const { cursor: _c, limit: _l, offset: _o, ...filters } = input as T & Record<PageFields, unknown>;
   return filters as FiltersOf<T>;
+}
+
+/**
+ * The ETag of an endpoint's answer to `input` for this caller, or null where answers are not tagged (uncached, or
+ * audited: every read of those is written down, so none is answered from the client's copy).
+ */
+export async function endpointTag<Schema extends z.ZodType>(e: Endpoint<Schema, unknown, unknown>, input: z.output<Schema>, ctx: EndpointContext): Promise<string | null> {
+  if (!e.cache || e.audit) return null;
+  return answerTag(await answerKey(e.name, input, e.cache, ctx.scope));
 }

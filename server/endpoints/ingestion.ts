@@ -12,6 +12,7 @@ import { allRejectedItems, rejectedItems, rejectedItemsInput, type RejectedItem 
 import { volumeHeatmap, volumeSeries } from '../metrics/ingestion/volume';
 import { everyItem } from '../metrics/cursor';
 import { BATCH_STATUS_ZH } from '../../shared/batchStatus';
+import { DEPENDS_ON } from './answerCache';
 import { defineEndpoint } from './define';
 
 /**
@@ -25,6 +26,7 @@ export const ingestionKpiEndpoint = defineEndpoint({
   summary: '归集 accepted volume (distinct keys), rows as received, quality rate, annual target, completion, projection and on-track per unit, district, catalog item or month',
   input: ingestionKpiRequest,
   run: (input) => ingestionKpi(resolveFilters(input), input.groupBy),
+  cache: DEPENDS_ON.ingestion,
   rest: {
     path: FIGURES,
     returns: '{ from, to, asOf, groupBy, rows, total }',
@@ -49,6 +51,7 @@ function filtersFigure<Extra extends z.ZodRawShape, T extends object>(e: {
     name: e.name,
     summary: e.summary,
     input: withFilters(e.extra),
+    cache: DEPENDS_ON.ingestion,
     run: async (input) => {
       // Generic over `extra`, the schema's output type is not narrowed: it is the filters and the extra parameters.
       const f = resolveFilters(input as DashboardFilterInput);

@@ -4,6 +4,7 @@ import { followUpFigures, followUpInput } from '../inspection/followUp';
 import { KIND_LABEL_ZH } from '../inspection/kinds';
 import { getNotice, listNotices, noticeListInput } from '../inspection/notices';
 import { problemsInput, problemsPage, sortedProblems, type Problem } from '../inspection/problems';
+import { DEPENDS_ON } from './answerCache';
 import { defineEndpoint } from './define';
 
 /** 督查 (inspection): the open problems across the modules and the supervision notices, scoped to the caller. */
@@ -59,5 +60,6 @@ export const followUpEndpoint = defineEndpoint({
   summary: '督查 follow-up figures per unit: notices issued, acknowledged in time, items rectified and rectification rate',
   input: followUpInput,
   run: (period) => followUpFigures(period),
+  cache: DEPENDS_ON.followUp,
   rest: { path: '/api/v1/kpi/inspection', returns: '{ from, to, asOf, units, districts, total }' },
 });

@@ -9,6 +9,7 @@ import {
   resolveFilter,
   type PublicityItem,
 } from '../metrics/publicity';
+import { DEPENDS_ON } from './answerCache';
 import { defineEndpoint } from './define';
 
 const STATUS_LABEL: Record<PublicityItem['status'], string> = {
@@ -24,6 +25,7 @@ export const publicityKpiEndpoint = defineEndpoint({
   summary: '双公示 on-time figures: due, on time, late, overdue, pending, on-time rate and average delay per group',
   input: kpiInput,
   run: (input) => publicityKpi(input),
+  cache: DEPENDS_ON.publicity,
   rest: { path: '/api/v1/kpi/publicity', returns: '{ from, to, asOf, groupBy, target, rows, total, calendarWarning }' },
 });
 
@@ -32,6 +34,7 @@ export const publicityDelayHistogramEndpoint = defineEndpoint({
   summary: '双公示 publication delay in working days: how many decisions took each number of working days',
   input: histogramInput,
   run: (input) => publicityDelayHistogram(input),
+  cache: DEPENDS_ON.publicity,
   rest: { path: '/api/v1/kpi/publicity/delay-histogram', returns: '{ from, to, asOf, rows: [{ delay, count }], total, calendarWarning }' },
 });
 

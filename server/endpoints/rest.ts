@@ -5,7 +5,7 @@ import { requireCaller } from '../http/caller';
 import { csvResponse } from '../http/csvExport';
 import { json, requestContext, restHandler } from '../http/respond';
 import { xlsxResponse } from '../http/xlsxExport';
-import { EXPORT_FORMATS, runEndpoint, withoutPage, type Endpoint, type EndpointContext, type ExportFormat } from './define';
+import { endpointTag, EXPORT_FORMATS, runEndpoint, withoutPage, type Endpoint, type EndpointContext, type ExportFormat } from './define';
 
 // Endpoints of any schema and answer: the route only passes values between an endpoint's own functions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,6 +40,13 @@ async function exportResponse(e: AnyEndpoint, format: ExportFormat, input: objec
   return res;
 }
 
+/** Whether the request's If-None-Match names `tag` (a list, or *). */
+export function ifNoneMatch(req: Request, tag: string): boolean {
+  const header = req.headers.get('if-none-match');
+  if (!header) return false;
+  return header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
+}
+
 /**
  * The GET handler of a REST path from its endpoint definitions: the caller (401/403), one of the endpoints (by
  * `rest.when`), the query (and path parameters) validated by the endpoint's schema (400 naming each field), then
@@ -56,7 +63,11 @@ export function restRoute(...endpoints: AnyEndpoint[]) {
     if (!parsed.success) throw invalidInput(parsed.error.issues);
     const ctx: EndpointContext = { principal, scope: itemScopeOf(principal), ...requestContext(req) };
     if (format !== 'json') return exportResponse(endpoint, format as ExportFormat, parsed.data, ctx);
+    const tag = await endpointTag(endpoint, parsed.data, ctx);
+    // no-cache: a client may keep the answer but asks again each time; the same data versions answer 304.
+    const headers: Record<string, string> = tag ? { etag: tag, 'cache-control': 'private, no-cache' } : {};
+    if (tag && ifNoneMatch(req, tag)) return new Response(null, { status: 304, headers });
     const output = await runEndpoint(endpoint, parsed.data, ctx);
-    return json(endpoint.rest.answer ? endpoint.rest.answer(output, parsed.data, ctx) : output);
+    return json(endpoint.rest.answer ? endpoint.rest.answer(output, parsed.data, ctx) : output, { headers });
   });
 }

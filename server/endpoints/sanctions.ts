@@ -1,6 +1,7 @@
 import { allSanctionItems, sanctionItems, type SanctionItem } from '../metrics/sanctions/items';
 import { sanctionFunnel, sanctionKpi } from '../metrics/sanctions/kpi';
 import { sanctionFilterRequest, sanctionItemsRequest, sanctionKpiRequest } from '../metrics/sanctions/request';
+import { DEPENDS_ON } from './answerCache';
 import { defineEndpoint } from './define';
 
 /** 联合奖惩 (design.md §6): figures city-wide for every caller; the pushes behind them scoped to the caller. */
@@ -9,6 +10,7 @@ export const sanctionKpiEndpoint = defineEndpoint({
   summary: '联合奖惩 feedback, timely and execution rates per unit, district, measure or month',
   input: sanctionKpiRequest,
   run: ({ groupBy, ...filters }) => sanctionKpi(filters, groupBy),
+  cache: DEPENDS_ON.sanctions,
   rest: { path: '/api/v1/kpi/sanctions', returns: '{ from, to, asOf, groupBy, rows, total }' },
 });
 
@@ -17,6 +19,7 @@ export const sanctionFunnelEndpoint = defineEndpoint({
   summary: '联合奖惩 funnel: initiated cases → pushes → answered (as of asOf) → executed',
   input: sanctionFilterRequest,
   run: (filters) => sanctionFunnel(filters),
+  cache: DEPENDS_ON.sanctions,
   rest: { path: '/api/v1/kpi/sanctions/funnel', returns: '{ cases, pushes, answered, executed }' },
 });
 

@@ -2,7 +2,7 @@ import { TupleParam } from '@clickhouse/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { now, shanghaiTimestamp, today } from '../clock';
-import { bumpDataEpoch, ingestChange } from '../db/dataEpoch';
+import { commitKinds, recordDataChange } from '../db/dataVersions';
 import { encodeRows } from '../db/encodeRows';
 import { insertEncoded, insertRows, queryOne, queryRows, runCommand } from '../db/query';
 import { env } from '../env';
@@ -185,12 +185,13 @@ async function markStored(t: CommitTarget): Promise<void> {
 async function commitBatch(t: CommitTarget, opts: { resume: boolean }): Promise<void> {
   await commitStaged(t, opts);
   crashPoint('rows');
-  bumpDataEpoch(ingestChange(t.stream, t.backfill));
   await commitRejected(t, opts);
   crashPoint('rejected');
   await markStored(t);
   crashPoint('stored');
   await afterCommit();
+  // After every write of the commit (rows, rejected rows, rectifications): a reader with the new version sees them all.
+  await recordDataChange(commitKinds(t.stream, t.backfill));
 }
 
 /** A commit left 'committing' this long is taken for dead by another instance sharing the ClickHouse server. */

@@ -1,6 +1,6 @@
 import { TupleParam } from '@clickhouse/client';
 import { z } from 'zod';
-import { bumpDataEpoch } from '../db/dataEpoch';
+import { commitKinds, recordDataChange } from '../db/dataVersions';
 import { insertRows, queryRows } from '../db/query';
 import { STREAM_KEYS, type Stream } from './streams';
 
@@ -68,5 +68,5 @@ export async function storeRows(
     }
   }
   await insertRows(stream, rows);
-  bumpDataEpoch('backfill'); // the one storage path of backfills and the demo generator
+  await recordDataChange(commitKinds(stream, true)); // the one storage path of backfills and the demo generator
 }

@@ -9,6 +9,7 @@ import { ClientError } from '../errors';
 import { writeAudit } from '../auth/audit';
 import { itemScopeOf, type ItemScope, type Principal } from '../auth/roles';
 import { shanghaiTimestamp, today } from '../clock';
+import { recordDataChange } from '../db/dataVersions';
 import { insertRows, queryOne } from '../db/query';
 import { isoDate, periodOrderIssue, periodInOrder } from '../domain/period';
 import { describeZh } from './describe';
@@ -124,6 +125,7 @@ export async function issueNotice(
     await insertRows('notice_events', [
       { notice_id: id, event: 'issued', item_no: 0, on_date: issuedOn, at, actor_id: principal.id, actor: principal.name, detail: `${list.length} items` },
     ]);
+    await recordDataChange(['notices']);
     return n;
   });
   await writeAudit({
@@ -224,6 +226,7 @@ export async function acknowledgeNotice(principal: Principal, id: string, ctx: {
     await insertRows('notice_events', [
       { notice_id: notice.id, event: 'acknowledged', item_no: 0, on_date: today(), at: shanghaiTimestamp(), actor_id: principal.id, actor: principal.name, detail: '' },
     ]);
+    await recordDataChange(['notices']);
   });
   await writeAudit({ action: 'notice', actor: principal, target: `notices/${notice.id}`, ip: ctx.ip, requestId: ctx.requestId, detail: `acknowledged ${notice.number}` });
   return getNotice(scope, id);

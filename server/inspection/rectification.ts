@@ -13,6 +13,7 @@
 import { TupleParam } from '@clickhouse/client';
 import { z } from 'zod';
 import { shanghaiTimestamp, today } from '../clock';
+import { recordDataChange } from '../db/dataVersions';
 import { insertRows, queryRows } from '../db/query';
 import { resendOf } from '../metrics/ingestion/unresent';
 import { parseProblemKey, type ProblemRef } from './kinds';
@@ -147,6 +148,7 @@ async function checkOnce(): Promise<{ rectified: number; closed: number }> {
     'notice_events',
     closing.map((c) => ({ notice_id: c.id, event: 'closed', item_no: 0, on_date: c.last, at, actor_id: '', actor: 'system', detail: 'all items rectified' })),
   );
+  if (found.length > 0 || closing.length > 0) await recordDataChange(['notices']);
   return { rectified: found.length, closed: closing.length };
 }
 

@@ -1,4 +1,4 @@
-import { keptPerEpoch } from '../db/dataEpoch';
+import { keptPerVersion } from '../db/dataVersions';
 import { listCatalog, listDistricts, listUnits } from './queries';
 
 export type Names = {
@@ -10,7 +10,7 @@ export type Names = {
 
 /** Reference names for labelling rows, kept with the reference lists they come from (names only: every figure is computed per request). */
 export function names(): Promise<Names> {
-  return keptPerEpoch('reference', 'reference-names', 60_000, () =>
+  return keptPerVersion(['reference'], 'reference-names', () =>
     Promise.all([listUnits(), listDistricts(), listCatalog()]).then(([u, d, c]) => ({
       units: new Map(u.map((x, i) => [x.code, { name: x.name, districtCode: x.districtCode, sort: i }])),
       districts: d.map((x) => ({ code: x.code, name: x.name })),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { keptPerEpoch } from '../db/dataEpoch';
+import { keptPerVersion } from '../db/dataVersions';
 import { queryRows } from '../db/query';
 
 /**
- * Districts, units and catalog items change only when the reference loader runs (which bumps the data epoch), yet
- * every figure names its keys with them: keep them per epoch for a minute rather than asking ClickHouse each time.
+ * Districts, units and catalog items change only when the reference loader runs (which records a reference change),
+ * yet every figure names its keys with them: keep them per reference version rather than reading them each time.
  */
-const LIST_TTL_MS = 60_000;
 
 /** Frozen: every caller shares these rows, so a caller that tried to change them would fail loudly. */
 const frozen = <T extends object[]>(rows: T): T => {
@@ -15,7 +14,7 @@ const frozen = <T extends object[]>(rows: T): T => {
 };
 
 function cachedList<T extends object[]>(name: string, read: () => Promise<T>): () => Promise<T> {
-  return () => keptPerEpoch('reference', name, LIST_TTL_MS, () => read().then(frozen));
+  return () => keptPerVersion(['reference'], name, () => read().then(frozen));
 }
 
 export const districtRow = z.object({ code: z.string(), name: z.string(), shortName: z.string(), level: z.string() });
@@ -110,10 +109,10 @@ export type TargetKpi = 'ingestion_records' | 'publicity_on_time_rate' | 'sancti
 
 /**
  * Annual targets of one KPI for every unit or district (targets.kpi). Loaded with the reference data, so kept per
- * reference epoch like the lists above; frozen because callers share them.
+ * reference version like the lists above; frozen because callers share them.
  */
 export function annualTargets(year: number, level: 'unit' | 'district', kpi: TargetKpi): Promise<readonly TargetRow[]> {
-  return keptPerEpoch('reference', `targets|${year}|${level}|${kpi}`, LIST_TTL_MS, () =>
+  return keptPerVersion(['reference'], `targets|${year}|${level}|${kpi}`, () =>
     queryRows(
     `-- reference: annual targets
      SELECT code, target, binding FROM targets FINAL

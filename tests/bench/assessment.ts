@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { lastCompletedMonth } from '../../server/assessment/periods';
 import { ensureDefaultSchemes } from '../../server/assessment/store';
-import { bumpDataEpoch } from '../../server/db/dataEpoch';
+import { recordDataChange } from '../../server/db/dataVersions';
 import { closeClickHouse } from '../../server/db/client';
 import { queryOne } from '../../server/db/query';
 import { entityAssessment } from '../../server/metrics/assessment/entity';
@@ -32,8 +32,9 @@ export async function main(argv: string[]) {
   const month = lastCompletedMonth(values.today);
   const running = values.today.slice(0, 7);
   const runs = Number(values.runs);
-  const after = (change: 'backfill' | 'publicity-stream', run: () => Promise<unknown>) => () => {
-    bumpDataEpoch(change);
+  // A cold run comes after a change that can move closed periods (a backfill) or only double publicity (a licence).
+  const after = (change: 'backfill' | 'licenses', run: () => Promise<unknown>) => async () => {
+    await recordDataChange([change]);
     return run();
   };
   const cold = (run: () => Promise<unknown>) => after('backfill', run);
@@ -43,7 +44,7 @@ export async function main(argv: string[]) {
     [`districts, ${month} (cold)`, cold(() => assessmentRanking({ period: month, level: 'district' }))],
     [`units, ${month} (cold)`, cold(() => assessmentRanking({ period: month, level: 'unit' }))],
     [`districts + units, ${month} (memoized)`, both(month)],
-    [`districts + units, ${month} (after a publication)`, after('publicity-stream', both(month))],
+    [`districts + units, ${month} (after a publication)`, after('licenses', both(month))],
     [`districts + units, ${running} (running)`, both(running)],
     [`districts + units, quarter (cold)`, cold(both(`${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`))],
     [`districts + units, R12 (cold)`, cold(both(`R12-${month}`))],

@@ -45,7 +45,7 @@
  * Anomalies: C010 sends 10 records every working day 2025-03-03..10-24 but none on 10-22 and 10-23; as of 2025-10-27
  *   (recent 10-20..10-26) those two days are far below its baseline (expected 10). As of 2026-11-23 nothing is.
  */
-import { bumpDataEpoch } from '@/server/db/dataEpoch';
+import { recordDataChange } from '@/server/db/dataVersions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '@/server/auth/roles';
 import { insertRows } from '@/server/db/query';
@@ -401,12 +401,12 @@ describe('cards: hand-computed year to date, target and trend', () => {
     await insertRows('targets', [
       { year: 2026, level: 'district', code: XH, kpi: 'sanction_feedback_rate', target: 0.8, binding: false, updated_at: '2030-01-02 00:00:00.000' },
     ]);
-    bumpDataEpoch('reference'); // targets changed outside the reference loader, as an admin's edit would
+    await recordDataChange(['reference']); // targets changed outside the reference loader, as an admin's edit would
     expect(await sanctionsCard(AS_OF)).toMatchObject({ target: null, binding: null });
     await insertRows('targets', [
       { year: 2026, level: 'district', code: XH, kpi: 'sanction_feedback_rate', target: 0.9, binding: false, updated_at: '2030-01-03 00:00:00.000' },
     ]);
-    bumpDataEpoch('reference'); // targets changed outside the reference loader, as an admin's edit would
+    await recordDataChange(['reference']); // targets changed outside the reference loader, as an admin's edit would
     expect(await sanctionsCard(AS_OF)).toMatchObject({ target: 0.9 });
   });
 });

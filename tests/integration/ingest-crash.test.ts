@@ -32,7 +32,8 @@ type Server = { port: number; child: ChildProcess; exited: Promise<NodeJS.Signal
 
 async function startServer(dir: string, env: Record<string, string>): Promise<Server> {
   const { CLICKHOUSE_URL: _embedded, INGEST_CRASH_AT: _none, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/crash/appServer.ts'], {
+  // Route handlers run under React's server condition, as in Next (their server-only marks resolve to nothing there).
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/integration/crash/appServer.ts'], {
     env: { ...inherited, CLICKHOUSE_PATH: dir, APP_TODAY: '2026-11-23', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -23,7 +23,7 @@
  * Calendar 2026 (chinese-days): 248 working days; 204 up to 2026-10-31; 18 in October (10-01..07 National Day,
  * 10-10 a working Saturday).
  */
-import { bumpDataEpoch } from '@/server/db/dataEpoch';
+import { recordDataChange } from '@/server/db/dataVersions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as kpiGet } from '@/app/api/v1/kpi/ingestion/route';
 import { GET as itemsGet } from '@/app/api/v1/items/ingestion/route';
@@ -186,7 +186,7 @@ beforeAll(async () => {
     { year: 2026, level: 'district', code: DC, kpi: 'ingestion_records', target: 200, binding: false, updated_at: future },
     { year: 2026, level: 'district', code: XH, kpi: 'ingestion_records', target: 1, binding: false, updated_at: future },
   ]);
-  bumpDataEpoch('reference'); // targets changed outside the reference loader, as an admin's edit would
+  await recordDataChange(['reference']); // targets changed outside the reference loader, as an admin's edit would
   // Batches, for "the last time each unit sent anything" (the one after asOf must not count).
   await insertRows('ingest_batches', [
     batch(11, A, DC, 'records', '2026-10-20 09:00:00'),

@@ -13,7 +13,7 @@ import { ingestionKpi } from '../ingestion/kpi';
 import { followUpFigures } from '../../inspection/followUp';
 import { publicityKpi } from '../publicity/kpi';
 import { sanctionKpi } from '../sanctions/kpi';
-import { dataEpoch, keptPerEpoch, type EpochKind } from '../../db/dataEpoch';
+import { CLOSED_PERIOD_KINDS, keptPerVersion, PUBLICITY_STREAMS, VERSION_KINDS, versionKey, type VersionKind } from '../../db/dataVersions';
 import { sharedInFlight } from '../../db/sharedInFlight';
 
 export type PeriodWindow = { from: string; to: string; asOf: string };
@@ -26,10 +26,10 @@ type UnitFigures = {
 };
 
 /**
- * Figures per entity code. Each source is kept once the period has ended, under the data epoch that can still move it
- * (server/db/dataEpoch.ts: double publicity under 'publicity', the others under 'closed'; a closed period's figures
- * are taken as of its end, so ordinary receipts cannot move the others), and computed live while the period runs
- * (calls in flight at the same time share one computation).
+ * Figures per entity code. Each source is kept once the period has ended, under the versions of the data that can still
+ * move it (server/db/dataVersions.ts: a closed period's figures are taken as of its end, so ordinary receipts cannot
+ * move them, except double publicity's, whose decisions published today may be dated inside it), and computed live
+ * while the period runs (calls in flight at the same time with the same data versions share one computation).
  */
 export async function periodFigures(
   level: Level,
@@ -44,15 +44,20 @@ export async function periodFigures(
 const proRate = (target: number | null, wd: UnitFigures['workdays']) =>
   target === null || wd.elapsed === null || !wd.inYear ? null : Math.round((target * wd.elapsed) / wd.inYear);
 
-const CLOSED_TTL_MS = 10 * 60_000;
 const inFlight = sharedInFlight<unknown>();
+
+/** What can still move a source's figures of a closed period. */
+const CLOSED: Record<'closed' | 'publicity', readonly VersionKind[]> = {
+  closed: CLOSED_PERIOD_KINDS,
+  publicity: [...CLOSED_PERIOD_KINDS, ...PUBLICITY_STREAMS],
+};
 
 function sourceOf(w: PeriodWindow, today: string) {
   const window = `${w.from}|${w.to}|${w.asOf}`;
-  return <T>(name: string, epoch: EpochKind, compute: () => Promise<T>): Promise<T> =>
+  return async <T>(name: string, movedBy: keyof typeof CLOSED, compute: () => Promise<T>): Promise<T> =>
     w.asOf < today
-      ? keptPerEpoch(epoch, `assessment-${name}|${window}`, CLOSED_TTL_MS, compute)
-      : (inFlight(`${name}|${window}|${dataEpoch('publicity')}`, compute) as Promise<T>);
+      ? keptPerVersion(CLOSED[movedBy], `assessment-${name}|${window}`, compute)
+      : (inFlight(`${name}|${window}|${await versionKey(VERSION_KINDS)}`, compute) as Promise<T>);
 }
 
 /** `notices`: whether to read the notices' follow-up figures (only schemes using notice_rectification need them). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryOne, queryRows } from '../../db/query';
-import { keptPerEpoch } from '../../db/dataEpoch';
+import { keptPerVersion } from '../../db/dataVersions';
 import { annualTargets } from '../../reference/queries';
 import { monthsBetween } from '../months';
 import { filterParams, filterSql, withFilters, type Filters } from './filters';
@@ -154,8 +154,8 @@ export async function ingestionKpi(
       : Promise.resolve([]),
     withTargets ? annualTargets(year, targetLevel, 'ingestion_records') : Promise.resolve([]),
     withTargets && targetLevel === 'unit' ? annualTargets(year, 'district', 'ingestion_records') : Promise.resolve(null),
-    // Working days depend on the calendar only: kept per reference epoch.
-    keptPerEpoch('reference', `workdays|${refDate}`, 60_000, () =>
+    // Working days depend on the calendar only: kept per calendar version.
+    keptPerVersion(['calendar'], `workdays|${refDate}`, () =>
       queryOne(
         `-- ingestion kpi: working days of the target year
          SELECT toInt64(dictGetOrDefault('calendar_by_date', 'workday_no', {refDate:Date}, toUInt32(0)))

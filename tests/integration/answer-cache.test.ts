@@ -1,0 +1,134 @@
+/**
+ * Issue 20.1: a figure is computed once per data version and served to everyone, and never outlives the data it
+ * depends on. Each change below is made through the product's own path (an ingest commit, a calendar rebuild, a
+ * scheme save, a manual score) and must invalidate exactly the figures that read what it changed; a caller with a
+ * narrower scope never receives an answer cached for a wider one. REST answers carry an ETag and answer 304.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POST as ingestPost } from '@/app/api/v1/ingest/[stream]/route';
+import { GET as ingestionKpiGet } from '@/app/api/v1/kpi/ingestion/route';
+import { GET as publicityKpiGet } from '@/app/api/v1/kpi/publicity/route';
+import { GET as sanctionsKpiGet } from '@/app/api/v1/kpi/sanctions/route';
+import { enterManualScore, saveScheme } from '@/server/assessment/store';
+import { DEFAULT_SCHEMES } from '@/server/assessment/defaultSchemes';
+import type { Principal } from '@/server/auth/roles';
+import { createToken } from '@/server/auth/tokens';
+import { rebuildCalendar } from '@/server/calendar/rebuild';
+import { runCommand } from '@/server/db/query';
+import { createCallerFactory } from '@/server/trpc/init';
+import { appRouter } from '@/server/trpc/router';
+import { freshDatabase } from './_db';
+import { nd, record } from './_rows';
+
+const ADMIN: Principal = { kind: 'user', id: 'cache-admin', name: 'admin@cache.test', role: 'admin', districtCode: '', unitCode: '', tokenScopes: [] };
+const DISTRICT_B: Principal = { kind: 'user', id: 'cache-b', name: 'b@cache.test', role: 'district', districtCode: '990103', unitCode: '', tokenScopes: [] };
+const caller = (p: Principal) => createCallerFactory(appRouter)({ requestId: 'cache', ip: '127.0.0.1', principal: p });
+
+const T: Record<string, string> = {};
+const get = (handler: (req: Request) => Promise<Response>, path: string, etag?: string) =>
+  handler(new Request(`http://test${path}`, { headers: { authorization: `Bearer ${T.read}`, ...(etag ? { 'if-none-match': etag } : {}) } }));
+
+async function ingest(stream: string, token: string, body: string) {
+  const res = await ingestPost(
+    new Request(`http://test/api/v1/ingest/${stream}`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` }, body }),
+    { params: Promise.resolve({ stream }) },
+  );
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ rejected: 0 });
+}
+
+const tagOf = async (handler: (req: Request) => Promise<Response>, path: string) => {
+  const res = await get(handler, path);
+  expect(res.status).toBe(200);
+  return { etag: res.headers.get('etag')!, body: await res.json() };
+};
+
+const INGESTION = '/api/v1/kpi/ingestion?groupBy=unit&from=2026-11-01&to=2026-11-23';
+const PUBLICITY = '/api/v1/kpi/publicity?from=2026-11-01&to=2026-11-23';
+const SANCTIONS = '/api/v1/kpi/sanctions?from=2026-11-01&to=2026-11-23';
+
+beforeAll(async () => {
+  await freshDatabase({ today: '2026-11-23' });
+  T.read = (await createToken({ name: 'cache-read', unitCode: 'C002', scopes: ['read'], createdBy: 't' })).token;
+  T.ingest = (await createToken({ name: 'cache-ingest', unitCode: 'C002', scopes: ['ingest'], createdBy: 't' })).token;
+}, 300_000);
+
+describe('the answer cache', () => {
+  it('tags a figure and answers 304 while its data is unchanged', async () => {
+    const first = await tagOf(ingestionKpiGet, INGESTION);
+    expect(first.etag).toMatch(/^"[\w-]{32}"$/);
+    const again = await tagOf(ingestionKpiGet, INGESTION);
+    expect(again.etag).toBe(first.etag);
+    const notModified = await get(ingestionKpiGet, INGESTION, first.etag);
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('etag')).toBe(first.etag);
+    // Another question is another answer.
+    expect((await tagOf(ingestionKpiGet, INGESTION.replace('groupBy=unit', 'groupBy=district'))).etag).not.toBe(first.etag);
+  });
+
+  it('a commit of a stream recomputes the figures that read it, and only those', async () => {
+    const before = await tagOf(ingestionKpiGet, INGESTION);
+    const publicity = await tagOf(publicityKpiGet, PUBLICITY);
+    const c002 = (body: { rows: Array<{ key: string; accepted: number }> }) => body.rows.find((r) => r.key === 'C002')!.accepted;
+    expect(c002(before.body)).toBe(0);
+    await ingest('records', T.ingest!, nd(record('CACHE-1', { occurredOn: '2026-11-20' })));
+    const after = await tagOf(ingestionKpiGet, INGESTION);
+    expect(after.etag).not.toBe(before.etag);
+    expect(c002(after.body)).toBe(1); // the record, received today (2026-11-23), counts at once
+    expect((await get(ingestionKpiGet, INGESTION, before.etag)).status).toBe(200);
+    // 双公示 reads licences, penalties and decisions: a record does not move it.
+    expect((await tagOf(publicityKpiGet, PUBLICITY)).etag).toBe(publicity.etag);
+  });
+
+  it('a calendar rebuild recomputes every figure that counts working days', async () => {
+    const publicity = await tagOf(publicityKpiGet, PUBLICITY);
+    const sanctions = await tagOf(sanctionsKpiGet, SANCTIONS);
+    await runCommand(
+      `INSERT INTO calendar_overrides (date, is_workday, note, created_by) VALUES ('2026-11-20', 0, 'cache test', 't')`,
+    );
+    await rebuildCalendar();
+    expect((await tagOf(publicityKpiGet, PUBLICITY)).etag).not.toBe(publicity.etag);
+    expect((await tagOf(sanctionsKpiGet, SANCTIONS)).etag).not.toBe(sanctions.etag);
+  });
+
+  it('serves one computation to every caller of the same scope, and recomputes after a scheme save and a manual score', async () => {
+    const ranking = () => caller(ADMIN).assessment.ranking({ period: '2026-10', level: 'district' });
+    const ingestion = await tagOf(ingestionKpiGet, INGESTION);
+    const first = await ranking();
+    expect(await ranking()).toBe(first); // the very same answer object: computed once
+    const total = (r: typeof first, code: string) => r.rows.find((row) => row.code === code)!.total;
+
+    await saveScheme({
+      level: 'district',
+      effectiveFrom: '2026-10',
+      name: '区县考核方案（缓存测试）',
+      note: 'cache test',
+      indicators: DEFAULT_SCHEMES.district.indicators.map((i) => (i.code === 'MAN_PROMOTION' ? { ...i, method: { kind: 'manual' as const, defaultScore: 4 } } : i)),
+      createdBy: ADMIN.name,
+    });
+    const afterScheme = await ranking();
+    expect(afterScheme).not.toBe(first);
+    expect(afterScheme.scheme.version).toBe(first.scheme.version + 1);
+    // The manual default fell from 10 to 4 points: every district loses 6.
+    expect(total(afterScheme, '990102')).toBeCloseTo(total(first, '990102') - 6, 6);
+
+    await enterManualScore({ level: 'district', period: '2026-10', indicatorCode: 'MAN_PROMOTION', entityCode: '990102', score: 9, reason: 'cache test', enteredBy: ADMIN.name });
+    const afterManual = await ranking();
+    expect(afterManual).not.toBe(afterScheme);
+    expect(total(afterManual, '990102')).toBeCloseTo(total(afterScheme, '990102') + 5, 6);
+    expect(total(afterManual, '990103')).toBeCloseTo(total(afterScheme, '990103'), 6);
+    // Neither moves the 归集 figures.
+    expect((await tagOf(ingestionKpiGet, INGESTION)).etag).toBe(ingestion.etag);
+  });
+
+  it('never gives a caller an answer cached for a wider scope', async () => {
+    const asAdmin = await caller(ADMIN).assessment.entity({ period: '2026-10', level: 'district', code: '990102' });
+    expect(asAdmin.explained).toBe(true);
+    expect(asAdmin.row.indicators.some((i) => Object.keys(i.inputs).length > 0)).toBe(true);
+    const asOtherDistrict = await caller(DISTRICT_B).assessment.entity({ period: '2026-10', level: 'district', code: '990102' });
+    expect(asOtherDistrict.explained).toBe(false);
+    expect(asOtherDistrict.row.indicators.every((i) => Object.keys(i.inputs).length === 0)).toBe(true);
+    // And the wider answer is still served to its own scope.
+    expect(await caller(ADMIN).assessment.entity({ period: '2026-10', level: 'district', code: '990102' })).toBe(asAdmin);
+  });
+});
