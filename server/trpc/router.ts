@@ -1,6 +1,7 @@
 import { createTRPCRouter } from './init';
 import { adminRouter } from './routers/admin';
 import { assessmentRouter } from './routers/assessment';
+import { calendarRouter } from './routers/calendar';
 import { ingestionRouter } from './routers/ingestion';
 import { inspectionRouter } from './routers/inspection';
 import { overviewRouter } from './routers/overview';
@@ -12,6 +13,7 @@ import { sessionRouter } from './routers/session';
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
   assessment: assessmentRouter,
+  calendar: calendarRouter,
   ingestion: ingestionRouter,
   inspection: inspectionRouter,
   overview: overviewRouter,
