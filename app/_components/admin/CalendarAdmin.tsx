@@ -93,13 +93,13 @@ export function CalendarAdmin({ initialYear, years }: { initialYear: number; yea
           </p>
         )}
         {view.data && (
-          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="calendar-grid">
+          <div className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3 xl:grid-cols-4" data-testid="calendar-grid">
             {months.map((m) => {
               const prefix = `${year}-${String(m).padStart(2, '0')}-`;
               const days = view.data.days.filter((d) => d.date.startsWith(prefix));
               const lead = days[0] ? weekdayOf(days[0].date) - 1 : 0;
               return (
-                <section key={m} aria-label={c.month(m)} className="rounded border border-slate-200 p-2">
+                <section key={m} aria-label={c.month(m)} className="rounded border border-slate-200 p-1 sm:p-2">
                   <h3 className="mb-1 text-sm font-medium">{c.month(m)}</h3>
                   <div className="grid grid-cols-7 gap-0.5 text-center text-[11px]">
                     {c.weekdays.map((w) => (
@@ -127,7 +127,7 @@ export function CalendarAdmin({ initialYear, years }: { initialYear: number; yea
                           data-kind={kind}
                           data-source={d.source}
                           title={`${c.kinds[kind]}${d.name ? ` · ${d.name}` : ''} · ${c.sources[d.source]}`}
-                          className={`h-7 rounded border leading-none ${KIND_STYLE[kind]} ${d.known ? '' : 'border-dashed'} ${
+                          className={`h-6 rounded border leading-none sm:h-7 ${KIND_STYLE[kind]} ${d.known ? '' : 'border-dashed'} ${
                             d.source === 'override' ? 'ring-2 ring-inset ring-brand-600' : ''
                           } ${isSelected ? 'outline outline-2 outline-offset-1 outline-slate-900' : ''}`}
                         >
@@ -141,7 +141,7 @@ export function CalendarAdmin({ initialYear, years }: { initialYear: number; yea
             })}
           </div>
         )}
-        <div className="mt-4 rounded border border-slate-200 p-3 text-sm" data-testid="calendar-day">
+        <div className="sticky bottom-0 z-10 mt-4 rounded border border-slate-200 bg-white p-3 text-sm shadow-md" data-testid="calendar-day">
           {!day && <p className="text-slate-500">{c.selectDay}</p>}
           {day && (
             <>
