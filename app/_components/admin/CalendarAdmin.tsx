@@ -270,7 +270,34 @@ function NoticeImport({ defaultYear, years, onSaved }: { defaultYear: number; ye
       )}
       {shown && (
         <div className="mt-3 space-y-3 text-sm" data-testid="notice-preview">
-          <DateList title={c.holidays} dates={shown.holidays} testId="preview-holidays" />
+          <div>
+            <h4 className="font-medium">
+              {c.holidays} <span className="text-slate-500">({c.days(shown.holidays.length)})</span>
+            </h4>
+            <div className="mt-1 overflow-x-auto">
+              <table className="w-full text-xs" data-testid="preview-holidays">
+                <thead>
+                  <tr className="text-left text-slate-500">
+                    <th className="px-2 py-1">{c.festival}</th>
+                    <th className="px-2 py-1">{c.daysOff}</th>
+                    <th className="px-2 py-1">{c.adjustedWorkdays}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.festivals.map((f) => (
+                    <tr key={f.name} className="border-t border-slate-100 align-top">
+                      <td className="px-2 py-1">{f.name}</td>
+                      <td className="px-2 py-1 font-mono">
+                        {f.holidays.length === 0 ? '—' : f.holidays.length === 1 ? f.holidays[0] : `${f.holidays[0]} – ${f.holidays.at(-1)}`}
+                        <span className="ml-1 font-sans text-slate-500">({c.days(f.holidays.length)})</span>
+                      </td>
+                      <td className="px-2 py-1 font-mono">{f.adjustedWorkdays.join('、') || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
           <DateList title={c.adjustedWorkdays} dates={shown.adjustedWorkdays} testId="preview-workdays" />
           <div>
             <h4 className="font-medium">{c.unparsed}</h4>
