@@ -286,7 +286,7 @@ function NoticeImport({ defaultYear, years, onSaved }: { defaultYear: number; ye
                 <tbody>
                   {shown.festivals.map((f) => (
                     <tr key={f.name} className="border-t border-slate-100 align-top">
-                      <td className="px-2 py-1">{f.name}</td>
+                      <td className="whitespace-nowrap px-2 py-1">{f.name}</td>
                       <td className="px-2 py-1 font-mono">
                         {f.holidays.length === 0 ? '—' : f.holidays.length === 1 ? f.holidays[0] : `${f.holidays[0]} – ${f.holidays.at(-1)}`}
                         <span className="ml-1 font-sans text-slate-500">({c.days(f.holidays.length)})</span>
