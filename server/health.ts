@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { getClickHouse } from './db/client';
 import { queryOne } from './db/query';
-import { packageKnownYears, PACKAGE_DATA, DEFAULT_CALENDAR_RANGE } from './domain/calendar';
+import { DEFAULT_CALENDAR_RANGE } from './domain/calendar';
+import { calendarKnownYears, isKnownYear } from './calendar/rebuild';
 import { today } from './clock';
 
 export const healthSchema = z.object({
@@ -25,7 +26,9 @@ export async function health() {
     {},
     healthSchema,
   );
-  const known = packageKnownYears(PACKAGE_DATA);
+  // The package's years extended by imported notices (noticeYears lists the years known only through one).
+  const known = await calendarKnownYears();
+  const year = Number(today().slice(0, 4));
   return {
     ok: row.migrations > 0 && row.calendarDays > 0,
     clickhouse: { mode, version: row.version, database },
@@ -36,8 +39,8 @@ export async function health() {
       knownYears: known,
       range: DEFAULT_CALENDAR_RANGE,
       warning:
-        Number(today().slice(0, 4)) > known.to
-          ? `工作日历仅包含 ${known.from}–${known.to} 年的国务院安排；之后的日期按周一至周五估算，请在管理页录入调休安排。`
+        year > known.to && !isKnownYear(known, year)
+          ? `工作日历仅包含 ${known.from}–${known.to} 年${known.noticeYears.length ? `及 ${known.noticeYears.join('、')} 年` : ''}的国务院安排；之后的日期按周一至周五估算，请在管理页录入调休安排。`
           : null,
     },
     data: { units: row.units, acceptedRows: row.acceptedRows },

@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { CalendarOutlookBanner } from '../_components/admin/CalendarOutlookBanner';
 import { loadCockpit } from '../_components/overview/initial';
 import { OverviewPage } from '../_components/overview/OverviewPage';
 import { OverviewSkeleton } from '../_components/overview/OverviewSkeleton';
@@ -16,8 +17,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const raw = (await searchParams).asOf;
   const asOf = typeof raw === 'string' && DATE.test(raw) ? raw : undefined;
   return (
-    <Suspense key={asOf ?? 'today'} fallback={<OverviewSkeleton />}>
-      <Cockpit asOf={asOf} />
-    </Suspense>
+    <>
+      {/* Admins only, from 1 November: next year's calendar is not known yet (issue 14.5). */}
+      <Suspense>
+        <div className="mb-4 empty:hidden">
+          <CalendarOutlookBanner />
+        </div>
+      </Suspense>
+      <Suspense key={asOf ?? 'today'} fallback={<OverviewSkeleton />}>
+        <Cockpit asOf={asOf} />
+      </Suspense>
+    </>
   );
 }

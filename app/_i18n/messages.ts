@@ -1,4 +1,5 @@
 import * as assessmentAdminLabels from './areas/assessmentAdmin';
+import * as calendarLabels from './areas/calendar';
 import * as ingestionLabels from './areas/ingestion';
 import * as inspectionLabels from './areas/inspection';
 import * as overviewLabels from './areas/overview';
@@ -38,6 +39,7 @@ export const zhCN = {
   assessmentAdmin: assessmentAdminLabels.zh,
   assessmentPage: assessmentLabels.zh,
   inspectionPage: inspectionLabels.zh,
+  calendarAdmin: calendarLabels.zh,
   roles: { admin: '信用办', leader: '领导', inspector: '督查', district: '区县', unit: '成员单位' },
   auth: {
     title: '登录',
@@ -178,6 +180,7 @@ export const en: Messages = {
   assessmentAdmin: assessmentAdminLabels.en,
   assessmentPage: assessmentLabels.en,
   inspectionPage: inspectionLabels.en,
+  calendarAdmin: calendarLabels.en,
   roles: { admin: 'Office', leader: 'Leader', inspector: 'Inspector', district: 'District', unit: 'Member unit' },
   auth: {
     title: 'Sign in',

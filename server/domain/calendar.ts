@@ -87,7 +87,12 @@ export interface PackageCalendarData {
 /** Admin override, stored in ClickHouse, for years the package does not cover yet (or corrections). */
 export type CalendarOverride = { date: string; isWorkday: boolean; note?: string };
 
-export type CalendarDaySource = 'package' | 'override' | 'weekday_rule';
+/**
+ * package: the chinese-days schedule; override: an admin's override of that day (a toggle or an imported notice);
+ * notice: a day of a year whose State Council notice was imported that the notice does not name (Mon–Fri, known);
+ * weekday_rule: a year nobody published, guessed Mon–Fri (not known).
+ */
+export type CalendarDaySource = 'package' | 'override' | 'notice' | 'weekday_rule';
 
 export interface CalendarDay {
   date: string;
@@ -125,12 +130,18 @@ export function buildCalendarDays(opts: {
   packageData: PackageCalendarData;
   overrides?: readonly CalendarOverride[];
   knownYears?: { from: number; to: number };
+  /**
+   * Years whose whole schedule is an imported notice (its days are overrides): the days it does not name follow the
+   * Mon–Fri rule and are known, whether or not the package has the year.
+   */
+  noticeYears?: readonly number[];
 }): CalendarDay[] {
   const { packageData } = opts;
   const start = toDayNumber(opts.from);
   const end = toDayNumber(opts.to);
   if (end < start) throw new RangeError(`Calendar range is empty: ${opts.from} > ${opts.to}`);
   const known = opts.knownYears ?? packageKnownYears(packageData);
+  const noticeYears = new Set(opts.noticeYears ?? []);
 
   // Later overrides win over earlier ones for the same date.
   const overrides = new Map<string, CalendarOverride>();
@@ -152,6 +163,8 @@ export function buildCalendarDays(opts: {
     if (override) {
       day = { date, isWorkday: override.isWorkday, known: true, source: 'override' };
       if (!override.isWorkday && override.note) day.holidayName = override.note;
+    } else if (noticeYears.has(year)) {
+      day = { date, isWorkday: weekday <= 5, known: true, source: 'notice' };
     } else if (year >= known.from && year <= known.to) {
       const isWorkday = packageData.workdays[date] !== undefined || (weekday <= 5 && holiday === undefined);
       day = { date, isWorkday, known: true, source: 'package' };

@@ -1,4 +1,5 @@
 import * as assessment from './assessment';
+import * as calendar from './calendar';
 import type { Endpoint } from './define';
 import * as ingestion from './ingestion';
 import * as inspection from './inspection';
@@ -17,4 +18,5 @@ export const ENDPOINTS: ReadonlyArray<Endpoint<any, any, any>> = [
   ...Object.values(sanctions),
   ...Object.values(inspection),
   ...Object.values(assessment),
+  ...Object.values(calendar),
 ];

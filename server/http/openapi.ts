@@ -9,6 +9,7 @@ import { DATE_RANGE, DATETIME_FORMS_DOC } from '../domain/dates';
 import { EXPORT_FORMATS } from '../endpoints/define';
 import { ENDPOINTS } from '../endpoints/registry';
 import { usccExceptionInput } from '../ingest/usccExceptions';
+import { noticeInput } from '../calendar/admin';
 import { MAX_JSON_CHARS, MAX_JSON_DEPTH, MAX_LIST_ITEMS, MAX_TEXT } from '../ingest/limits';
 import { FIELD_RANGES, FINE_MAX, STREAM_FIELDS } from '../ingest/validate';
 import { REFERENCE_LISTS } from '../reference/queries';
@@ -142,6 +143,19 @@ export function openApiDocument(): JsonSchema {
       '/api/v1/admin/tokens': { post: { summary: 'Create an API token (admin); the token is shown in this answer only', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newTokenInput) } } }, responses: { ...ok('{ id, token }'), '201': { description: '{ id, token }' } } } },
       '/api/v1/admin/tokens/{id}': { delete: { summary: 'Revoke a token (admin)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { ...ok('Revoked'), '404': { $ref: '#/components/responses/NotFound' } } } },
       '/api/v1/admin/users': { post: { summary: 'Provision a user (admin)', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newUserInput) } } }, responses: { ...ok('The user'), '201': { description: 'Created' } } } },
+      '/api/v1/admin/calendar/notice': {
+        post: {
+          summary:
+            "Import the State Council holiday notice (国务院办公厅关于YYYY年部分节假日安排的通知) as a year's calendar overrides (admin). " +
+            'text is the notice as published, whole or just its numbered lines. dryRun (default true) only reads it; dryRun false also saves it, ' +
+            "replacing that year's overrides, when every festival line was read, then rebuilds the calendar (audited).",
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(noticeInput) } } },
+          responses: {
+            ...ok('{ year, holidays: [dates], adjustedWorkdays: [dates], unparsed: [{ line, text, reason }], changes: [{ date, from, to }], saved }; kinds are workday, weekend, holiday, adjusted_workday'),
+            '400': { description: 'A bad body (the message names the field), a notice that yields no holiday, or (dryRun false) unreadable lines: nothing saved', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          },
+        },
+      },
       '/api/v1/admin/uscc-exceptions': {
         get: { summary: 'Registered codes that fail the check character but were genuinely issued', responses: ok('{ items }') },
         post: { summary: 'Register such a code (admin)', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(usccExceptionInput) } } }, responses: { ...ok('Registered'), '201': { description: 'Registered' } } },

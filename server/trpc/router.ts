@@ -2,6 +2,7 @@ import 'server-only';
 import { createTRPCRouter } from './init';
 import { adminRouter } from './routers/admin';
 import { assessmentRouter } from './routers/assessment';
+import { calendarRouter } from './routers/calendar';
 import { ingestionRouter } from './routers/ingestion';
 import { inspectionRouter } from './routers/inspection';
 import { overviewRouter } from './routers/overview';
@@ -13,6 +14,7 @@ import { sessionRouter } from './routers/session';
 export const appRouter = createTRPCRouter({
   admin: adminRouter,
   assessment: assessmentRouter,
+  calendar: calendarRouter,
   ingestion: ingestionRouter,
   inspection: inspectionRouter,
   overview: overviewRouter,

@@ -38,6 +38,8 @@ const SAMPLE_INPUT: Record<string, Record<string, string>> = {
  */
 const FIGURES_ONLY = [
   'assessment.ranking',
+  // Reference data: the working-day calendar, not an item read.
+  'calendar.days',
   'ingestion.kpi',
   'ingestion.volume',
   'ingestion.heatmap',

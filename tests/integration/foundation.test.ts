@@ -40,7 +40,7 @@ describe('foundation', () => {
     expect(h.ok).toBe(true);
     expect(h.clickhouse.mode).toBe('embedded');
     expect(h.clickhouse.version).toMatch(/^2\d\.\d+/);
-    expect(h.calendar.knownYears).toEqual({ from: 2004, to: 2026 });
+    expect(h.calendar.knownYears).toEqual({ from: 2004, to: 2026, noticeYears: [] });
   });
 
   it('reference lists load with the shape of design.md §6', async () => {

@@ -359,6 +359,18 @@ describe('noticeOverrides', () => {
   });
 });
 
+describe('an imported year when the package catches up', () => {
+  it('changes nothing where the notice agrees: the notice year over the package equals the package alone, day by day', () => {
+    for (const year of [2024, 2025, 2026]) {
+      const range = { from: `${year - 1}-12-01`, to: `${year}-12-31` };
+      const imported = buildCalendarDays({ ...range, packageData: PACKAGE_DATA, noticeYears: [year], overrides: noticeOverrides(parsedFixtures.get(year)!) });
+      const plain = buildCalendarDays({ ...range, packageData: PACKAGE_DATA });
+      expect(imported.map((d) => [d.date, d.isWorkday, d.workdayNo, d.known])).toEqual(plain.map((d) => [d.date, d.isWorkday, d.workdayNo, d.known]));
+      expect(new Set(imported.filter((d) => d.date >= `${year}-01-01`).map((d) => d.source))).toEqual(new Set(['override', 'notice']));
+    }
+  });
+});
+
 describe('calendarDayKind', () => {
   it('tells the four kinds apart', () => {
     expect(calendarDayKind({ date: '2025-01-02', isWorkday: true })).toBe('workday');

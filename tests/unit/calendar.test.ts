@@ -154,6 +154,28 @@ describe('buildCalendarDays', () => {
     expect(d).toMatchObject({ isWorkday: false, known: false, source: 'weekday_rule' });
   });
 
+  it('knows a whole year through its imported notice: unnamed days Mon–Fri, known, source notice; the package is set aside', () => {
+    const overrides: CalendarOverride[] = [
+      { date: '2027-01-01', isWorkday: false, note: '元旦' },
+      { date: '2027-02-20', isWorkday: true, note: '春节' },
+    ];
+    const days = buildCalendarDays({ from: '2026-12-31', to: '2027-02-22', packageData: PACKAGE_DATA, overrides, noticeYears: [2027] });
+    const at = (d: string) => days.find((x) => x.date === d)!;
+    expect(at('2026-12-31')).toMatchObject({ isWorkday: true, known: true, source: 'package' });
+    expect(at('2027-01-01')).toMatchObject({ isWorkday: false, known: true, source: 'override', holidayName: '元旦' });
+    expect(at('2027-01-02')).toMatchObject({ isWorkday: false, known: true, source: 'notice' });
+    expect(at('2027-01-04')).toMatchObject({ isWorkday: true, known: true, source: 'notice' });
+    expect(at('2027-02-20')).toMatchObject({ isWorkday: true, known: true, source: 'override' });
+    const c = new WorkdayCalendar(days);
+    expect(c.addWorkdays('2026-12-31', 1)).toEqual({ date: '2027-01-04', estimated: false });
+    // Without the notice year only the overridden days are known.
+    const plain = buildCalendarDays({ from: '2027-01-04', to: '2027-01-04', packageData: PACKAGE_DATA, overrides });
+    expect(plain[0]).toMatchObject({ known: false, source: 'weekday_rule' });
+    // A notice for a package year replaces the package's holidays it does not name (2026-10-01 is National Day there).
+    const [oct1] = buildCalendarDays({ from: '2026-10-01', to: '2026-10-01', packageData: PACKAGE_DATA, noticeYears: [2026] });
+    expect(oct1).toMatchObject({ isWorkday: true, source: 'notice' });
+  });
+
   it('works with any data of the same shape', () => {
     const data = { holidays: { '2030-05-01': 'Labour Day,劳动节,1' }, workdays: { '2030-04-28': 'Labour Day,劳动节,1' } };
     expect(packageKnownYears(data)).toEqual({ from: 2030, to: 2030 });

@@ -1,6 +1,8 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { AuditPanel } from '../../_components/admin/AuditPanel';
+import { CalendarOutlookBanner } from '../../_components/admin/CalendarOutlookBanner';
 import { ManualScoresPanel } from '../../_components/admin/ManualScoresPanel';
 import { SchemePanel } from '../../_components/admin/SchemePanel';
 import { TokensPanel } from '../../_components/admin/TokensPanel';
@@ -18,6 +20,15 @@ export default async function AdminPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t.admin.title}</h1>
+      <Suspense>
+        <CalendarOutlookBanner />
+      </Suspense>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t.calendarAdmin.link}>
+        <Link href="/admin/calendar" className="text-base font-semibold text-brand-700 underline">
+          {t.calendarAdmin.link}
+        </Link>
+        <p className="mt-1 text-sm text-slate-600">{t.calendarAdmin.linkNote}</p>
+      </section>
       <UsersPanel />
       <TokensPanel />
       <UsccExceptionsPanel />

@@ -10,6 +10,8 @@ import {
 } from '../../auth/admin';
 import { AUDIT_ACTIONS, listAudit } from '../../auth/audit';
 import { listTokens } from '../../auth/tokens';
+import { calendarYear, calendarYearInput, importNotice, noticeInput, toggleCalendarDay, toggleDayInput } from '../../calendar/admin';
+import { calendarOutlook } from '../../calendar/outlook';
 import { listUsers } from '../../auth/users';
 import { queryDate } from '../../domain/dates';
 import { listUsccExceptions, registerUsccException, usccExceptionInput } from '../../ingest/usccExceptions';
@@ -26,6 +28,14 @@ export const adminRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => (adminRevokeToken(ctx.principal, input.id))),
   usccExceptions: adminProcedure.query(() => listUsccExceptions()),
   registerUsccException: adminProcedure.input(usccExceptionInput).mutation(({ ctx, input }) => registerUsccException(ctx.principal, input)),
+  calendarYear: adminProcedure.input(calendarYearInput).query(({ input }) => calendarYear(input.year)),
+  calendarToggle: adminProcedure
+    .input(toggleDayInput)
+    .mutation(({ ctx, input }) => toggleCalendarDay(ctx.principal, input, { requestId: ctx.requestId, ip: ctx.ip })),
+  calendarNotice: adminProcedure
+    .input(noticeInput)
+    .mutation(({ ctx, input }) => importNotice(ctx.principal, input, { requestId: ctx.requestId, ip: ctx.ip })),
+  calendarOutlook: adminProcedure.query(() => calendarOutlook()),
   audit: adminProcedure
     .input(
       z.object({
