@@ -5,6 +5,7 @@ import type { PublicityItem } from '@/server/metrics/publicity/items';
 import { formatRate } from '../format';
 import { useI18n } from '../I18nProvider';
 import { LoadState } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 import { KINDS, rateTone, TONE_CLASS, type Kind, type PublicityParams } from './filters';
 
@@ -60,39 +61,36 @@ export function ItemsTable({
   testId: string;
 }) {
   const p = useI18n().t.publicityPage;
-  const items = query.data?.items ?? [];
+  const columns: Array<TableColumn<Item>> = [
+    {
+      key: 'docNo',
+      header: p.docNo,
+      cell: (i) => (
+        <>
+          <div className="break-all">{i.docNo}</div>
+          <div className="text-slate-500">{i.unitName}</div>
+        </>
+      ),
+    },
+    { key: 'decisionDate', header: p.decisionDate, cell: (i) => i.decisionDate, className: 'whitespace-nowrap' },
+    { key: 'deadline', header: p.deadline, cell: (i) => i.deadline, className: 'whitespace-nowrap' },
+    { key: 'publicationDate', header: p.publicationDate, cell: (i) => i.publicationDate ?? '—', className: 'whitespace-nowrap' },
+    { key: 'delay', header: p.delay, cell: (i) => <DelayCell item={i} />, align: 'right' },
+  ];
   return (
     <div data-testid={testId}>
       <LoadState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />
-      {query.data && items.length === 0 && <p className="py-6 text-center text-sm text-slate-500">{p.noItems}</p>}
-      {items.length > 0 && (
-        <table className="w-full text-xs">
-          <thead>
-            <tr className="border-b text-left text-slate-500">
-              <th className="px-1 py-1">{p.docNo}</th>
-              <th className="px-1 py-1">{p.decisionDate}</th>
-              <th className="px-1 py-1">{p.deadline}</th>
-              <th className="px-1 py-1">{p.publicationDate}</th>
-              <th className="px-1 py-1 text-right">{p.delay}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={`${i.unitCode}|${i.kind}|${i.docNo}`} className="border-b border-slate-100 align-top" data-district={i.districtCode}>
-                <td className="px-1 py-1">
-                  <div className="break-all">{i.docNo}</div>
-                  <div className="text-slate-500">{i.unitName}</div>
-                </td>
-                <td className="whitespace-nowrap px-1 py-1">{i.decisionDate}</td>
-                <td className="whitespace-nowrap px-1 py-1">{i.deadline}</td>
-                <td className="whitespace-nowrap px-1 py-1">{i.publicationDate ?? '—'}</td>
-                <td className="px-1 py-1 text-right">
-                  <DelayCell item={i} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {query.data && (
+        <Table
+          rows={query.data.items}
+          columns={columns}
+          rowKey={(i) => `${i.unitCode}|${i.kind}|${i.docNo}`}
+          rowAttrs={(i) => ({ 'data-district': i.districtCode })}
+          rowClassName="align-top"
+          density="compact"
+          className="w-full text-xs"
+          empty={p.noItems}
+        />
       )}
     </div>
   );

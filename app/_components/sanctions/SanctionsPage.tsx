@@ -9,6 +9,7 @@ import { formatInt, formatRate } from '../format';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { DataTable, type Column } from '../table/DataTable';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 import { useSanctionFilters } from './useSanctionFilters';
 
@@ -78,6 +79,22 @@ export function SanctionsPage() {
   ];
 
   const overdueItems = overdue.data?.pages.flatMap((p) => p.items) ?? [];
+  const overdueColumns: Array<TableColumn<(typeof overdueItems)[number]>> = [
+    {
+      key: 'caseId',
+      header: s.caseId,
+      cell: (i) => (
+        <Link className="text-brand-700 underline" href={`/sanctions/case/${encodeURIComponent(i.caseId)}?${query}`}>
+          {i.caseId}
+        </Link>
+      ),
+    },
+    { key: 'measure', header: s.measure, cell: (i) => i.measureCode },
+    { key: 'unit', header: s.unit, cell: (i) => unitName(i.respondingUnit) },
+    { key: 'pushedDate', header: s.pushedDate, cell: (i) => i.pushedDate, className: 'tabular-nums' },
+    { key: 'dueDate', header: s.dueDate, cell: (i) => i.dueDate, className: 'tabular-nums' },
+    { key: 'daysOverdue', header: s.daysOverdue, cell: (i) => i.workdaysOverdue, align: 'right', className: 'font-medium tabular-nums text-red-700' },
+  ];
   const warning = byUnit.data?.calendarWarning || byMonth.data?.calendarWarning;
 
   return (
@@ -175,36 +192,14 @@ export function SanctionsPage() {
             </a>
           </div>
           <LoadState isLoading={overdue.isLoading} error={overdue.error} />
-          {overdue.data && overdueItems.length === 0 && <p className="py-6 text-center text-sm text-slate-500">{t.common.empty}</p>}
-          {overdueItems.length > 0 && (
-            <table className="w-full text-sm" data-testid="sanctions-overdue">
-              <thead>
-                <tr className="border-b text-left text-slate-500">
-                  <th className="px-2 py-1">{s.caseId}</th>
-                  <th className="px-2 py-1">{s.measure}</th>
-                  <th className="px-2 py-1">{s.unit}</th>
-                  <th className="px-2 py-1">{s.pushedDate}</th>
-                  <th className="px-2 py-1">{s.dueDate}</th>
-                  <th className="px-2 py-1 text-right">{s.daysOverdue}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overdueItems.map((i) => (
-                  <tr key={`${i.caseId}-${i.measureCode}-${i.respondingUnit}`} className="border-b border-slate-100">
-                    <td className="px-2 py-1">
-                      <Link className="text-brand-700 underline" href={`/sanctions/case/${encodeURIComponent(i.caseId)}?${query}`}>
-                        {i.caseId}
-                      </Link>
-                    </td>
-                    <td className="px-2 py-1">{i.measureCode}</td>
-                    <td className="px-2 py-1">{unitName(i.respondingUnit)}</td>
-                    <td className="px-2 py-1 tabular-nums">{i.pushedDate}</td>
-                    <td className="px-2 py-1 tabular-nums">{i.dueDate}</td>
-                    <td className="px-2 py-1 text-right font-medium tabular-nums text-red-700">{i.workdaysOverdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {overdue.data && (
+            <Table
+              rows={overdueItems}
+              columns={overdueColumns}
+              rowKey={(i) => `${i.caseId}-${i.measureCode}-${i.respondingUnit}`}
+              empty={t.common.empty}
+              data-testid="sanctions-overdue"
+            />
           )}
           {overdue.hasNextPage && (
             <button type="button" className="mt-2 text-sm underline" onClick={() => void overdue.fetchNextPage()}>
