@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { Table, type TableColumn } from '../table/Table';
@@ -42,14 +43,7 @@ export function AuditPanel() {
   return (
     <Panel title={t.admin.audit}>
       <div className="mb-2 flex flex-wrap gap-2 text-sm">
-        <select aria-label={t.admin.action} value={action ?? ''} onChange={(e) => set('action', e.target.value)} className="rounded border px-2 py-1">
-          <option value="">{t.admin.allActions}</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+        <Select label={t.admin.action} all={t.admin.allActions} options={valueOptions(ACTIONS)} value={action ?? ''} onChange={(v) => set('action', v)} />
         <input
           aria-label={t.admin.actor}
           placeholder={t.admin.actor}

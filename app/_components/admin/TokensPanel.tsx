@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { codeOptions, Select } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { Table, type TableColumn } from '../table/Table';
@@ -61,13 +62,7 @@ export function TokensPanel() {
     <Panel title={t.admin.tokens}>
       <form onSubmit={onCreate} className="mb-3 flex flex-wrap items-center gap-2 text-sm" aria-label={t.admin.createToken}>
         <input name="name" required placeholder={t.admin.tokenName} aria-label={t.admin.tokenName} className="rounded border px-2 py-1" />
-        <select name="unitCode" aria-label={t.admin.unit} className="rounded border px-2 py-1">
-          {units.data?.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+        <Select name="unitCode" label={t.admin.unit} options={codeOptions(units.data)} />
         {SCOPES.map((s) => (
           <label key={s} className="flex items-center gap-1">
             <input type="checkbox" name={`scope-${s}`} defaultChecked={s === 'ingest'} /> {s}

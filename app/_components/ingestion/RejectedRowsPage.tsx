@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { Table, type TableColumn } from '../table/Table';
@@ -144,30 +145,9 @@ export function RejectedRowsPage() {
       </div>
       <Panel title={t.rejected.title} note={t.rejected.note}>
         <div className="no-print mb-3 flex flex-wrap items-center gap-2 text-sm">
-          <select aria-label={t.admin.district} value={filters.district ?? ''} onChange={(e) => set({ district: e.target.value })} className="rounded border px-2 py-1">
-            <option value="">{t.rejected.allDistricts}</option>
-            {districts.data?.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={t.admin.unit} value={filters.unit ?? ''} onChange={(e) => set({ unit: e.target.value })} className="rounded border px-2 py-1">
-            <option value="">{t.rejected.allUnits}</option>
-            {unitOptions.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={t.rejected.stream} value={filters.stream ?? ''} onChange={(e) => set({ stream: e.target.value })} className="rounded border px-2 py-1">
-            <option value="">{t.rejected.allStreams}</option>
-            {STREAMS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <Select label={t.admin.district} all={t.rejected.allDistricts} options={codeOptions(districts.data)} value={filters.district ?? ''} onChange={(v) => set({ district: v })} />
+          <Select label={t.admin.unit} all={t.rejected.allUnits} options={codeOptions(unitOptions)} value={filters.unit ?? ''} onChange={(v) => set({ unit: v })} />
+          <Select label={t.rejected.stream} all={t.rejected.allStreams} options={valueOptions(STREAMS)} value={filters.stream ?? ''} onChange={(v) => set({ stream: v })} />
           <button
             type="button"
             className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"

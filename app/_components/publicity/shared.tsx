@@ -3,11 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PublicityItem } from '@/server/metrics/publicity/items';
 import { formatRate } from '../format';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState } from '../Panel';
 import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
-import { KINDS, rateTone, TONE_CLASS, type Kind, type PublicityParams } from './filters';
+import { KINDS, rateTone, TONE_CLASS, type PublicityParams } from './filters';
 
 /** The server's item shape; a type-only import, erased from the client bundle. */
 export type Item = PublicityItem;
@@ -96,6 +97,8 @@ export function ItemsTable({
   );
 }
 
+const FIELD = 'rounded border border-slate-300 px-2 py-1';
+
 /**
  * Period (decision dates), as-of date, district, unit and kind. Dates show the server's defaults until changed;
  * every change goes to the URL.
@@ -143,30 +146,9 @@ export function FilterBar({
       {date('from', p.from)}
       {date('to', p.to)}
       {date('asOf', p.asOf)}
-      <select aria-label={p.district} value={filters.district ?? ''} onChange={(e) => set('district', e.target.value)} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">{p.allDistricts}</option>
-        {districts.data?.map((d) => (
-          <option key={d.code} value={d.code}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label={p.unit} value={filters.unit ?? ''} onChange={(e) => set('unit', e.target.value)} className="max-w-56 rounded border border-slate-300 px-2 py-1">
-        <option value="">{p.allUnits}</option>
-        {unitOptions.map((u) => (
-          <option key={u.code} value={u.code}>
-            {u.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label={p.kind} value={filters.kind ?? ''} onChange={(e) => set('kind', e.target.value as Kind | '')} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">{p.allKinds}</option>
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {p[k]}
-          </option>
-        ))}
-      </select>
+      <Select label={p.district} all={p.allDistricts} options={codeOptions(districts.data)} value={filters.district ?? ''} onChange={(v) => set('district', v)} className={FIELD} />
+      <Select label={p.unit} all={p.allUnits} options={codeOptions(unitOptions)} value={filters.unit ?? ''} onChange={(v) => set('unit', v)} className={`max-w-56 ${FIELD}`} />
+      <Select label={p.kind} all={p.allKinds} options={valueOptions(KINDS, (k) => p[k])} value={filters.kind ?? ''} onChange={(v) => set('kind', v)} className={FIELD} />
       {children}
       <button type="button" className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100" onClick={() => onChange({})}>
         {p.reset}

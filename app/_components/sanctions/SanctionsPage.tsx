@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { EChart } from '../charts/EChart';
 import { sanctionFunnelOption, sanctionTrendOption } from '../charts/sanctionOptions';
 import { formatInt, formatRate } from '../format';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { DataTable, type Column } from '../table/DataTable';
@@ -30,6 +31,8 @@ type KpiRow = {
 
 
 /** Rate against its target: green when it reaches it, red when not, grey when undefined. */
+const FIELD = 'rounded border px-1 py-0.5';
+
 function RateCell({ rate, target }: { rate: number | null; target: number | null }) {
   const colour = rate === null ? 'text-slate-400' : target !== null && rate < target ? 'text-red-700' : 'text-green-700';
   return <span className={`font-medium ${colour}`}>{formatRate(rate)}</span>;
@@ -114,37 +117,31 @@ export function SanctionsPage() {
             {s.asOf}{' '}
             <input type="date" aria-label={s.asOf} key={`a${period?.asOf}`} defaultValue={period?.asOf} onChange={(e) => set('asOf', e.target.value)} className="rounded border px-1 py-0.5" />
           </label>
-          <select aria-label={s.allDistricts} value={filters.district ?? ''} onChange={(e) => set('district', e.target.value)} className="rounded border px-1 py-0.5">
-            <option value="">{s.allDistricts}</option>
-            {districts.data?.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={s.allUnits} value={filters.unit ?? ''} onChange={(e) => set('unit', e.target.value)} className="rounded border px-1 py-0.5">
-            <option value="">{s.allUnits}</option>
-            {units.data
-              ?.filter((u) => !filters.district || u.districtCode === filters.district)
-              .map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-          </select>
-          <select aria-label={s.allMeasures} value={filters.measure ?? ''} onChange={(e) => set('measure', e.target.value)} className="max-w-48 rounded border px-1 py-0.5">
-            <option value="">{s.allMeasures}</option>
-            {measures.data?.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.code} {m.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={s.allKinds} value={filters.kind ?? ''} onChange={(e) => set('kind', e.target.value)} className="rounded border px-1 py-0.5">
-            <option value="">{s.allKinds}</option>
-            <option value="punishment">{s.punishment}</option>
-            <option value="reward">{s.reward}</option>
-          </select>
+          <Select label={s.allDistricts} all={s.allDistricts} options={codeOptions(districts.data)} value={filters.district ?? ''} onChange={(v) => set('district', v)} className={FIELD} />
+          <Select
+            label={s.allUnits}
+            all={s.allUnits}
+            options={codeOptions(units.data?.filter((u) => !filters.district || u.districtCode === filters.district))}
+            value={filters.unit ?? ''}
+            onChange={(v) => set('unit', v)}
+            className={FIELD}
+          />
+          <Select
+            label={s.allMeasures}
+            all={s.allMeasures}
+            options={codeOptions(measures.data, (m) => `${m.code} ${m.name}`)}
+            value={filters.measure ?? ''}
+            onChange={(v) => set('measure', v)}
+            className={`max-w-48 ${FIELD}`}
+          />
+          <Select
+            label={s.allKinds}
+            all={s.allKinds}
+            options={valueOptions(['punishment', 'reward'] as const, (k) => s[k])}
+            value={filters.kind ?? ''}
+            onChange={(v) => set('kind', v)}
+            className={FIELD}
+          />
         </div>
       </div>
       {warning && (
