@@ -1,12 +1,6 @@
-import { Suspense } from 'react';
 import { IngestionDashboard } from '../../_components/ingestion/IngestionDashboard';
+import { suspensePage } from '../../_components/suspensePage';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return (
-    <Suspense>
-      <IngestionDashboard />
-    </Suspense>
-  );
-}
+export default suspensePage(IngestionDashboard);

@@ -1,12 +1,6 @@
-import { Suspense } from 'react';
 import { InspectionPage } from '../../_components/inspection/InspectionPage';
+import { suspensePage } from '../../_components/suspensePage';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return (
-    <Suspense>
-      <InspectionPage />
-    </Suspense>
-  );
-}
+export default suspensePage(InspectionPage);

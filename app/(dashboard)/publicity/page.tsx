@@ -1,12 +1,6 @@
-import { Suspense } from 'react';
 import { PublicityDashboard } from '../../_components/publicity/PublicityDashboard';
+import { suspensePage } from '../../_components/suspensePage';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return (
-    <Suspense>
-      <PublicityDashboard />
-    </Suspense>
-  );
-}
+export default suspensePage(PublicityDashboard);

@@ -1,10 +1,4 @@
-import { Suspense } from 'react';
 import { SanctionsPage } from '../../_components/sanctions/SanctionsPage';
+import { suspensePage } from '../../_components/suspensePage';
 
-export default function Page() {
-  return (
-    <Suspense>
-      <SanctionsPage />
-    </Suspense>
-  );
-}
+export default suspensePage(SanctionsPage);

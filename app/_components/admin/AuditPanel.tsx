@@ -2,8 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 
 const ACTIONS = ['sign_in', 'sign_in_failed', 'sign_in_blocked', 'drill_down', 'export', 'admin_change', 'token_used_denied', 'notice'] as const;
@@ -20,6 +22,17 @@ export function AuditPanel() {
   const actor = params.get('actor') ?? undefined;
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const audit = useQuery(trpc.admin.audit.queryOptions({ action, actor, page }));
+  const auditColumns: Array<TableColumn<NonNullable<typeof audit.data>[number]>> = [
+    { key: 'at', header: t.admin.at, cell: (r) => r.at, className: 'whitespace-nowrap' },
+    { key: 'actor', header: t.admin.actor, cell: (r) => r.actor },
+    { key: 'role', header: t.admin.role, cell: (r) => r.role },
+    { key: 'action', header: t.admin.action, cell: (r) => r.action },
+    { key: 'target', header: t.admin.target, cell: (r) => r.target },
+    { key: 'filters', header: t.admin.filters, cell: (r) => r.filters, className: 'max-w-xs break-all font-mono' },
+    { key: 'rows', header: t.admin.rows, cell: (r) => r.rowCount, align: 'right', className: 'tabular-nums' },
+    { key: 'ip', header: t.admin.ip, cell: (r) => r.ip },
+    { key: 'detail', header: t.admin.detail, cell: (r) => r.detail },
+  ];
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -30,14 +43,7 @@ export function AuditPanel() {
   return (
     <Panel title={t.admin.audit}>
       <div className="mb-2 flex flex-wrap gap-2 text-sm">
-        <select aria-label={t.admin.action} value={action ?? ''} onChange={(e) => set('action', e.target.value)} className="rounded border px-2 py-1">
-          <option value="">{t.admin.allActions}</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+        <Select label={t.admin.action} all={t.admin.allActions} options={valueOptions(ACTIONS)} value={action ?? ''} onChange={(v) => set('action', v)} />
         <input
           aria-label={t.admin.actor}
           placeholder={t.admin.actor}
@@ -49,36 +55,7 @@ export function AuditPanel() {
       <LoadState isLoading={audit.isLoading} error={audit.error} />
       {audit.data && (
         <>
-          <table className="w-full text-xs" data-testid="audit-table">
-            <thead>
-              <tr className="border-b text-left text-slate-500">
-                <th className="px-2 py-1">{t.admin.at}</th>
-                <th className="px-2 py-1">{t.admin.actor}</th>
-                <th className="px-2 py-1">{t.admin.role}</th>
-                <th className="px-2 py-1">{t.admin.action}</th>
-                <th className="px-2 py-1">{t.admin.target}</th>
-                <th className="px-2 py-1">{t.admin.filters}</th>
-                <th className="px-2 py-1 text-right">{t.admin.rows}</th>
-                <th className="px-2 py-1">{t.admin.ip}</th>
-                <th className="px-2 py-1">{t.admin.detail}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data.map((r, i) => (
-                <tr key={i} className="border-b border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-2 py-1">{r.at}</td>
-                  <td className="px-2 py-1">{r.actor}</td>
-                  <td className="px-2 py-1">{r.role}</td>
-                  <td className="px-2 py-1">{r.action}</td>
-                  <td className="px-2 py-1">{r.target}</td>
-                  <td className="max-w-xs break-all px-2 py-1 font-mono">{r.filters}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{r.rowCount}</td>
-                  <td className="px-2 py-1">{r.ip}</td>
-                  <td className="px-2 py-1">{r.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table rows={audit.data} columns={auditColumns} rowKey={(_, i) => i} rowClassName="align-top" className="w-full text-xs" data-testid="audit-table" />
           <div className="mt-2 flex gap-2 text-sm">
             <button type="button" disabled={page === 0} onClick={() => set('page', String(page - 1))} className="underline disabled:opacity-40">
               {t.admin.previous}

@@ -7,6 +7,7 @@ import { schemeInForce, type Level } from '@/shared/assessmentScheme';
 import { errorText } from '../errorText';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 
 /** 人工评分录入: the month's manual indicator scores with their reasons; every entry is kept and audited. */
@@ -28,6 +29,14 @@ export function ManualScoresPanel({ today }: { today: string }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.assessment.manualScores.queryKey({ level, period: month }) }),
     }),
   );
+  const entryColumns: Array<TableColumn<NonNullable<typeof entries.data>[number]>> = [
+    { key: 'entity', header: a.entity, cell: (r) => names.get(r.entityCode) ?? r.entityCode },
+    { key: 'indicator', header: a.indicator, cell: (r) => manual.find((i) => i.code === r.indicatorCode)?.name ?? r.indicatorCode },
+    { key: 'score', header: a.score, cell: (r) => r.score, align: 'right' },
+    { key: 'reason', header: a.manualReason, cell: (r) => r.reason },
+    { key: 'enteredBy', header: a.enteredBy, cell: (r) => r.enteredBy, className: 'text-slate-500' },
+    { key: 'enteredAt', header: a.enteredAt, cell: (r) => r.enteredAt.slice(0, 16), className: 'text-slate-500' },
+  ];
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -100,30 +109,7 @@ export function ManualScoresPanel({ today }: { today: string }) {
       <LoadState isLoading={entries.isLoading} error={entries.error} />
       {entries.data && entries.data.length === 0 && manual.length > 0 && <p className="text-sm text-slate-500">{a.noEntries}</p>}
       {entries.data && entries.data.length > 0 && (
-        <table className="w-full text-sm" aria-label={a.entered}>
-          <thead>
-            <tr className="border-b text-left text-slate-500">
-              <th className="px-2 py-1">{a.entity}</th>
-              <th className="px-2 py-1">{a.indicator}</th>
-              <th className="px-2 py-1 text-right">{a.score}</th>
-              <th className="px-2 py-1">{a.manualReason}</th>
-              <th className="px-2 py-1">{a.enteredBy}</th>
-              <th className="px-2 py-1">{a.enteredAt}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.data.map((r) => (
-              <tr key={`${r.indicatorCode}|${r.entityCode}`} className="border-b border-slate-100">
-                <td className="px-2 py-1">{names.get(r.entityCode) ?? r.entityCode}</td>
-                <td className="px-2 py-1">{manual.find((i) => i.code === r.indicatorCode)?.name ?? r.indicatorCode}</td>
-                <td className="px-2 py-1 text-right">{r.score}</td>
-                <td className="px-2 py-1">{r.reason}</td>
-                <td className="px-2 py-1 text-slate-500">{r.enteredBy}</td>
-                <td className="px-2 py-1 text-slate-500">{r.enteredAt.slice(0, 16)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table rows={entries.data} columns={entryColumns} rowKey={(r) => `${r.indicatorCode}|${r.entityCode}`} aria-label={a.entered} />
       )}
     </Panel>
   );

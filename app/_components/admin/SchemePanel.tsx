@@ -7,6 +7,7 @@ import type { Indicator, Level } from '@/shared/assessmentScheme';
 import { errorText } from '../errorText';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 import { SchemeEditor } from './SchemeEditor';
 
@@ -30,6 +31,14 @@ export function SchemePanel({ today }: { today: string }) {
       },
     }),
   );
+  const versionColumns: Array<TableColumn<NonNullable<typeof versions.data>[number]>> = [
+    { key: 'version', header: a.version, cell: (v) => `v${v.version}` },
+    { key: 'name', header: a.schemeName, cell: (v) => v.name },
+    { key: 'effectiveFrom', header: a.effectiveFrom, cell: (v) => v.effectiveFrom },
+    { key: 'note', header: a.reason, cell: (v) => v.note },
+    { key: 'createdBy', header: a.createdBy, cell: (v) => v.createdBy, className: 'text-slate-500' },
+    { key: 'createdAt', header: a.createdAt, cell: (v) => v.createdAt.slice(0, 16), className: 'text-slate-500' },
+  ];
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -50,30 +59,7 @@ export function SchemePanel({ today }: { today: string }) {
       <LoadState isLoading={versions.isLoading} error={versions.error} />
       {versions.data && (
         <>
-          <table className="mb-4 w-full text-sm" aria-label={a.versions}>
-            <thead>
-              <tr className="border-b text-left text-slate-500">
-                <th className="px-2 py-1">{a.version}</th>
-                <th className="px-2 py-1">{a.schemeName}</th>
-                <th className="px-2 py-1">{a.effectiveFrom}</th>
-                <th className="px-2 py-1">{a.reason}</th>
-                <th className="px-2 py-1">{a.createdBy}</th>
-                <th className="px-2 py-1">{a.createdAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...versions.data].reverse().map((v) => (
-                <tr key={v.version} className="border-b border-slate-100">
-                  <td className="px-2 py-1">v{v.version}</td>
-                  <td className="px-2 py-1">{v.name}</td>
-                  <td className="px-2 py-1">{v.effectiveFrom}</td>
-                  <td className="px-2 py-1">{v.note}</td>
-                  <td className="px-2 py-1 text-slate-500">{v.createdBy}</td>
-                  <td className="px-2 py-1 text-slate-500">{v.createdAt.slice(0, 16)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table rows={[...versions.data].reverse()} columns={versionColumns} rowKey={(v) => v.version} className="mb-4 w-full text-sm" aria-label={a.versions} />
           {latest && <p className="mb-2 text-sm text-slate-500">{a.editing.replace('{v}', String(latest.version))}</p>}
           <form onSubmit={onSubmit} aria-label={a.schemeTitle} className="space-y-3">
             <SchemeEditor indicators={indicators} onChange={setDraft} />

@@ -2,8 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { codeOptions, Select } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 
 const SCOPES = ['ingest', 'read', 'backfill', 'admin'] as const;
@@ -18,6 +20,34 @@ export function TokensPanel() {
   const create = useMutation(trpc.admin.createToken.mutationOptions({ onSuccess: invalidate }));
   const revoke = useMutation(trpc.admin.revokeToken.mutationOptions({ onSuccess: invalidate }));
 
+  const tokenColumns: Array<TableColumn<NonNullable<typeof tokens.data>[number]>> = [
+    {
+      key: 'name',
+      header: t.admin.tokenName,
+      cell: (tok) => (
+        <>
+          {tok.name} <span className="font-mono text-xs text-slate-400">{tok.tokenPrefix}…</span>
+        </>
+      ),
+    },
+    { key: 'unit', header: t.admin.unit, cell: (tok) => units.data?.find((u) => u.code === tok.unitCode)?.name ?? tok.unitCode },
+    { key: 'scopes', header: t.admin.scopes, cell: (tok) => tok.scopes.join(', ') },
+    { key: 'createdBy', header: t.admin.createdBy, cell: (tok) => tok.createdBy },
+    { key: 'lastUsed', header: t.admin.lastUsed, cell: (tok) => tok.lastUsedAt ?? '—' },
+    { key: 'uses', header: t.admin.uses, cell: (tok) => tok.uses, align: 'right', className: 'tabular-nums' },
+    { key: 'status', header: t.admin.status, cell: (tok) => (tok.revokedAt ? `${t.admin.revoked} ${tok.revokedAt}` : t.admin.active) },
+    {
+      key: 'revoke',
+      header: null,
+      align: 'right',
+      cell: (tok) =>
+        !tok.revokedAt && (
+          <button type="button" className="underline" onClick={() => revoke.mutate({ id: tok.id })}>
+            {t.admin.revoke}
+          </button>
+        ),
+    },
+  ];
   function onCreate(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -32,13 +62,7 @@ export function TokensPanel() {
     <Panel title={t.admin.tokens}>
       <form onSubmit={onCreate} className="mb-3 flex flex-wrap items-center gap-2 text-sm" aria-label={t.admin.createToken}>
         <input name="name" required placeholder={t.admin.tokenName} aria-label={t.admin.tokenName} className="rounded border px-2 py-1" />
-        <select name="unitCode" aria-label={t.admin.unit} className="rounded border px-2 py-1">
-          {units.data?.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+        <Select name="unitCode" label={t.admin.unit} options={codeOptions(units.data)} />
         {SCOPES.map((s) => (
           <label key={s} className="flex items-center gap-1">
             <input type="checkbox" name={`scope-${s}`} defaultChecked={s === 'ingest'} /> {s}
@@ -60,42 +84,7 @@ export function TokensPanel() {
       )}
       <LoadState isLoading={tokens.isLoading} error={tokens.error} />
       {tokens.data && (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b text-left text-slate-500">
-              <th className="px-2 py-1">{t.admin.tokenName}</th>
-              <th className="px-2 py-1">{t.admin.unit}</th>
-              <th className="px-2 py-1">{t.admin.scopes}</th>
-              <th className="px-2 py-1">{t.admin.createdBy}</th>
-              <th className="px-2 py-1">{t.admin.lastUsed}</th>
-              <th className="px-2 py-1 text-right">{t.admin.uses}</th>
-              <th className="px-2 py-1">{t.admin.status}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.map((tok) => (
-              <tr key={tok.id} className="border-b border-slate-100">
-                <td className="px-2 py-1">
-                  {tok.name} <span className="font-mono text-xs text-slate-400">{tok.tokenPrefix}…</span>
-                </td>
-                <td className="px-2 py-1">{units.data?.find((u) => u.code === tok.unitCode)?.name ?? tok.unitCode}</td>
-                <td className="px-2 py-1">{tok.scopes.join(', ')}</td>
-                <td className="px-2 py-1">{tok.createdBy}</td>
-                <td className="px-2 py-1">{tok.lastUsedAt ?? '—'}</td>
-                <td className="px-2 py-1 text-right tabular-nums">{tok.uses}</td>
-                <td className="px-2 py-1">{tok.revokedAt ? `${t.admin.revoked} ${tok.revokedAt}` : t.admin.active}</td>
-                <td className="px-2 py-1 text-right">
-                  {!tok.revokedAt && (
-                    <button type="button" className="underline" onClick={() => revoke.mutate({ id: tok.id })}>
-                      {t.admin.revoke}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table rows={tokens.data} columns={tokenColumns} rowKey={(tok) => tok.id} />
       )}
     </Panel>
   );

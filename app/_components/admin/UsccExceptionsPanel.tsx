@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 
 export function UsccExceptionsPanel() {
@@ -14,6 +15,12 @@ export function UsccExceptionsPanel() {
   const register = useMutation(
     trpc.admin.registerUsccException.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.usccExceptions.queryKey() }) }),
   );
+  const exceptionColumns: Array<TableColumn<NonNullable<typeof list.data>[number]>> = [
+    { key: 'code', header: t.admin.usccCode, cell: (r) => r.code, className: 'font-mono' },
+    { key: 'note', header: t.admin.usccReason, cell: (r) => r.note },
+    { key: 'createdBy', header: t.admin.createdBy, cell: (r) => r.createdBy, className: 'text-slate-500' },
+    { key: 'createdAt', header: t.admin.at, cell: (r) => r.createdAt, className: 'text-slate-500' },
+  ];
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -35,18 +42,7 @@ export function UsccExceptionsPanel() {
       )}
       <LoadState isLoading={list.isLoading} error={list.error} />
       {list.data && list.data.length > 0 && (
-        <table className="w-full text-sm">
-          <tbody>
-            {list.data.map((r) => (
-              <tr key={r.code} className="border-b border-slate-100">
-                <td className="px-2 py-1 font-mono">{r.code}</td>
-                <td className="px-2 py-1">{r.note}</td>
-                <td className="px-2 py-1 text-slate-500">{r.createdBy}</td>
-                <td className="px-2 py-1 text-slate-500">{r.createdAt}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table rows={list.data} columns={exceptionColumns} rowKey={(r) => r.code} headless />
       )}
     </Panel>
   );

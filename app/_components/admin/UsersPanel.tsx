@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { useTRPC } from '../TrpcProvider';
@@ -21,6 +22,8 @@ export function UsersPanel() {
   const update = useMutation(trpc.admin.updateUser.mutationOptions({ onSuccess: invalidate }));
   const [role, setRole] = useState<Role>('leader');
   const [editing, setEditing] = useState<{ id: string; role: Role; districtCode: string; unitCode: string } | null>(null);
+
+  const roleOptions = valueOptions(ROLES, (r) => t.roles[r]);
 
   function onCreate(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -48,29 +51,11 @@ export function UsersPanel() {
         <input name="email" type="email" required placeholder={t.admin.email} aria-label={t.admin.email} className="rounded border px-2 py-1" />
         <input name="name" required placeholder={t.admin.name} aria-label={t.admin.name} className="rounded border px-2 py-1" />
         <input name="password" type="password" required minLength={10} placeholder={t.admin.password} aria-label={t.admin.password} className="rounded border px-2 py-1" />
-        <select aria-label={t.admin.role} value={role} onChange={(e) => setRole(e.target.value as Role)} className="rounded border px-2 py-1">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t.roles[r]}
-            </option>
-          ))}
-        </select>
+        <Select label={t.admin.role} options={roleOptions} value={role} onChange={(v) => setRole(v as Role)} />
         {role === 'district' ? (
-          <select name="districtCode" aria-label={t.admin.district} className="rounded border px-2 py-1">
-            {districts.data?.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <Select name="districtCode" label={t.admin.district} options={codeOptions(districts.data)} />
         ) : role === 'unit' ? (
-          <select name="unitCode" aria-label={t.admin.unit} className="rounded border px-2 py-1">
-            {units.data?.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <Select name="unitCode" label={t.admin.unit} options={codeOptions(units.data)} />
         ) : (
           <span />
         )}
@@ -108,45 +93,24 @@ export function UsersPanel() {
                 <td className="px-2 py-1">{u.name}</td>
                 {editing?.id === u.id ? (
                   <td className="px-2 py-1" colSpan={2}>
-                    <select
-                      aria-label={t.admin.role}
-                      value={editing.role}
-                      onChange={(e) => setEditing({ ...editing, role: e.target.value as Role })}
-                      className="rounded border px-1"
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {t.roles[r]}
-                        </option>
-                      ))}
-                    </select>
+                    <Select label={t.admin.role} options={roleOptions} value={editing.role} onChange={(v) => setEditing({ ...editing, role: v as Role })} className="rounded border px-1" />
                     {editing.role === 'district' && (
-                      <select
-                        aria-label={t.admin.district}
+                      <Select
+                        label={t.admin.district}
+                        options={codeOptions(districts.data)}
                         value={editing.districtCode}
-                        onChange={(e) => setEditing({ ...editing, districtCode: e.target.value })}
+                        onChange={(v) => setEditing({ ...editing, districtCode: v })}
                         className="ml-1 rounded border px-1"
-                      >
-                        {districts.data?.map((d) => (
-                          <option key={d.code} value={d.code}>
-                            {d.name}
-                          </option>
-                        ))}
-                      </select>
+                      />
                     )}
                     {editing.role === 'unit' && (
-                      <select
-                        aria-label={t.admin.unit}
+                      <Select
+                        label={t.admin.unit}
+                        options={codeOptions(units.data)}
                         value={editing.unitCode}
-                        onChange={(e) => setEditing({ ...editing, unitCode: e.target.value })}
+                        onChange={(v) => setEditing({ ...editing, unitCode: v })}
                         className="ml-1 rounded border px-1"
-                      >
-                        {units.data?.map((un) => (
-                          <option key={un.code} value={un.code}>
-                            {un.name}
-                          </option>
-                        ))}
-                      </select>
+                      />
                     )}
                     <button
                       type="button"

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { KINDS, keyFor, kindOf, lastMonthOf, LEVEL_KEYS, periodLabel, periodOptions, readRankingParams, withParams, type RankingParams } from './periodKeys';
 
@@ -49,39 +50,29 @@ export function AssessmentFilters({
       {!fixedLevel && (
         <label>
           {a.level}{' '}
-          <select
-            aria-label={a.level}
+          <Select
+            label={a.level}
+            options={valueOptions(LEVEL_KEYS, (l) => a.levels[l])}
             className={select}
             value={value.level}
-            onChange={(e) => onChange({ level: e.target.value === 'unit' ? 'unit' : 'district', period: value.period })}
-          >
-            {LEVEL_KEYS.map((l) => (
-              <option key={l} value={l}>
-                {a.levels[l]}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => onChange({ level: v === 'unit' ? 'unit' : 'district', period: value.period })}
+          />
         </label>
       )}
       <label>
         {a.periodKind}{' '}
-        <select
-          aria-label={a.periodKind}
+        <Select
+          label={a.periodKind}
+          options={valueOptions(KINDS, (k) => a.kinds[k])}
           className={select}
           value={kind}
-          onChange={(e) => {
-            const next = KINDS.find((k) => k === e.target.value) ?? 'month';
+          onChange={(v) => {
+            const next = KINDS.find((k) => k === v) ?? 'month';
             // Keep the position in time: the new kind's period containing the current period's last month.
             const month = lastMonthOf(value.period);
             onChange({ ...value, period: keyFor(next, month > currentMonth ? currentMonth : month) });
           }}
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {a.kinds[k]}
-            </option>
-          ))}
-        </select>
+        />
       </label>
       <label>
         {a.period}{' '}
@@ -97,19 +88,14 @@ export function AssessmentFilters({
       {value.level === 'unit' && districts && (
         <label>
           {a.districtFilter}{' '}
-          <select
-            aria-label={a.districtFilter}
+          <Select
+            label={a.districtFilter}
+            all={a.allDistricts}
+            options={codeOptions(districts)}
             className={select}
             value={value.district ?? ''}
-            onChange={(e) => onChange({ ...value, district: e.target.value || undefined })}
-          >
-            <option value="">{a.allDistricts}</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+            onChange={(v) => onChange({ ...value, district: v || undefined })}
+          />
         </label>
       )}
     </div>

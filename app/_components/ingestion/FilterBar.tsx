@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { codeOptions, Select } from '../form/Select';
 import { useTRPC } from '../TrpcProvider';
 import { useDashboard } from './useDashboard';
 
@@ -52,39 +53,27 @@ export function FilterBar({ resolved, showCatalog = true }: { resolved?: { from:
           {t.filters.asOf} {filters.asOf}
         </span>
       )}
-      <select
-        aria-label={t.filters.district}
+      <Select
+        label={t.filters.district}
+        all={t.filters.allDistricts}
+        options={codeOptions(districts.data)}
         className={select}
         value={filters.district ?? ''}
-        onChange={(e) => {
+        onChange={(district) => {
           const unit = units.data?.find((u) => u.code === filters.unit);
-          setParams({ district: e.target.value, unit: unit && e.target.value && unit.districtCode !== e.target.value ? '' : (filters.unit ?? '') });
+          setParams({ district, unit: unit && district && unit.districtCode !== district ? '' : (filters.unit ?? '') });
         }}
-      >
-        <option value="">{t.filters.allDistricts}</option>
-        {districts.data?.map((d) => (
-          <option key={d.code} value={d.code}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label={t.filters.unit} className={select} value={filters.unit ?? ''} onChange={(e) => setParams({ unit: e.target.value })}>
-        <option value="">{t.filters.allUnits}</option>
-        {unitOptions.map((u) => (
-          <option key={u.code} value={u.code}>
-            {u.name}
-          </option>
-        ))}
-      </select>
+      />
+      <Select label={t.filters.unit} all={t.filters.allUnits} options={codeOptions(unitOptions)} value={filters.unit ?? ''} onChange={(v) => setParams({ unit: v })} className={select} />
       {showCatalog && (
-        <select aria-label={t.filters.catalog} className={select} value={filters.catalog ?? ''} onChange={(e) => setParams({ catalog: e.target.value })}>
-          <option value="">{t.filters.allCatalog}</option>
-          {catalog.data?.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.code} {c.name}
-            </option>
-          ))}
-        </select>
+        <Select
+          label={t.filters.catalog}
+          all={t.filters.allCatalog}
+          options={codeOptions(catalog.data, (c) => `${c.code} ${c.name}`)}
+          value={filters.catalog ?? ''}
+          onChange={(v) => setParams({ catalog: v })}
+          className={select}
+        />
       )}
       <button
         type="button"

@@ -3,8 +3,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 import { linkWith } from './filters';
 
@@ -75,6 +77,54 @@ export function RejectedRowsPage() {
   const batchList = batches.data?.pages.flatMap((p) => p.items) ?? [];
   const unitOptions = (units.data ?? []).filter((u) => !filters.district || u.districtCode === filters.district);
   const codeName = (code: string) => (ti.quality.codes as Record<string, string>)[code] ?? code;
+  const rowColumns: Array<TableColumn<(typeof items)[number]>> = [
+    { key: 'receivedAt', header: t.rejected.receivedAt, cell: (r) => r.receivedAt, className: 'whitespace-nowrap' },
+    { key: 'stream', header: t.rejected.stream, cell: (r) => r.stream },
+    { key: 'unit', header: t.rejected.unit, cell: (r) => r.unitName },
+    {
+      key: 'batch',
+      header: t.rejected.batch,
+      className: 'font-mono',
+      cell: (r) => (
+        <>
+          <button type="button" className="underline decoration-dotted" title={r.batchId} onClick={() => set({ batchId: r.batchId })}>
+            {r.batchId.slice(0, 8)}
+          </button>{' '}
+          / {r.rowNo}
+        </>
+      ),
+    },
+    {
+      key: 'errors',
+      header: t.rejected.errors,
+      cell: (r) =>
+        r.errorCodes.map((c) => (
+          <span key={c} title={codeName(c)} className="mr-1 whitespace-nowrap">
+            {c}
+          </span>
+        )),
+    },
+    { key: 'raw', header: t.rejected.raw, cell: (r) => r.raw, className: 'max-w-md break-all font-mono text-slate-500' },
+  ];
+  const batchColumns: Array<TableColumn<(typeof batchList)[number]>> = [
+    { key: 'receivedAt', header: t.rejected.receivedAt, cell: (b) => b.receivedAt, className: 'whitespace-nowrap' },
+    {
+      key: 'batch',
+      header: ti.rejected.batch,
+      className: 'font-mono',
+      cell: (b) => (
+        <button type="button" className="text-brand-700 underline" title={b.batchId} onClick={() => set({ batchId: b.batchId })}>
+          {b.batchId.slice(0, 8)}
+        </button>
+      ),
+    },
+    { key: 'stream', header: t.rejected.stream, cell: (b) => b.stream },
+    { key: 'unit', header: t.rejected.unit, cell: (b) => b.unitName },
+    { key: 'rowsTotal', header: ti.rejected.rowsTotal, cell: (b) => b.rowsTotal, align: 'right', className: 'tabular-nums' },
+    { key: 'accepted', header: ti.rejected.accepted, cell: (b) => b.accepted, align: 'right', className: 'tabular-nums' },
+    { key: 'rejected', header: ti.rejected.rejectedCount, cell: (b) => b.rejected, align: 'right', className: 'font-semibold tabular-nums text-red-700' },
+    { key: 'status', header: ti.rejected.status, cell: (b) => ti.rejected.batchStatus[b.status] ?? b.status },
+  ];
   const dashboard = linkWith('/ingestion', { from: filters.from, to: filters.to, district: filters.district, unit: filters.unit, catalog: filters.catalog }, { view: 'quality' });
   const chips: Array<[string, string, string]> = [
     ['errorCode', ti.rejected.errorCode, filters.errorCode ? `${codeName(filters.errorCode)} (${filters.errorCode})` : ''],
@@ -95,30 +145,9 @@ export function RejectedRowsPage() {
       </div>
       <Panel title={t.rejected.title} note={t.rejected.note}>
         <div className="no-print mb-3 flex flex-wrap items-center gap-2 text-sm">
-          <select aria-label={t.admin.district} value={filters.district ?? ''} onChange={(e) => set({ district: e.target.value })} className="rounded border px-2 py-1">
-            <option value="">{t.rejected.allDistricts}</option>
-            {districts.data?.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={t.admin.unit} value={filters.unit ?? ''} onChange={(e) => set({ unit: e.target.value })} className="rounded border px-2 py-1">
-            <option value="">{t.rejected.allUnits}</option>
-            {unitOptions.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={t.rejected.stream} value={filters.stream ?? ''} onChange={(e) => set({ stream: e.target.value })} className="rounded border px-2 py-1">
-            <option value="">{t.rejected.allStreams}</option>
-            {STREAMS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <Select label={t.admin.district} all={t.rejected.allDistricts} options={codeOptions(districts.data)} value={filters.district ?? ''} onChange={(v) => set({ district: v })} />
+          <Select label={t.admin.unit} all={t.rejected.allUnits} options={codeOptions(unitOptions)} value={filters.unit ?? ''} onChange={(v) => set({ unit: v })} />
+          <Select label={t.rejected.stream} all={t.rejected.allStreams} options={valueOptions(STREAMS)} value={filters.stream ?? ''} onChange={(v) => set({ stream: v })} />
           <button
             type="button"
             className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
@@ -146,45 +175,18 @@ export function RejectedRowsPage() {
           </div>
         )}
         <LoadState isLoading={rows.isLoading} error={rows.error} onRetry={() => void rows.refetch()} />
-        {rows.data && items.length === 0 && <p className="py-8 text-center text-sm text-slate-500">{t.common.empty}</p>}
-        {items.length > 0 && (
-          <div className="overflow-x-auto">
-            <table className="w-full text-xs" data-testid="rejected-table">
-              <thead>
-                <tr className="border-b text-left text-slate-500">
-                  <th className="px-2 py-1">{t.rejected.receivedAt}</th>
-                  <th className="px-2 py-1">{t.rejected.stream}</th>
-                  <th className="px-2 py-1">{t.rejected.unit}</th>
-                  <th className="px-2 py-1">{t.rejected.batch}</th>
-                  <th className="px-2 py-1">{t.rejected.errors}</th>
-                  <th className="px-2 py-1">{t.rejected.raw}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((r) => (
-                  <tr key={`${r.batchId}-${r.rowNo}`} className="border-b border-slate-100 align-top" data-district={r.districtCode}>
-                    <td className="whitespace-nowrap px-2 py-1">{r.receivedAt}</td>
-                    <td className="px-2 py-1">{r.stream}</td>
-                    <td className="px-2 py-1">{r.unitName}</td>
-                    <td className="px-2 py-1 font-mono">
-                      <button type="button" className="underline decoration-dotted" title={r.batchId} onClick={() => set({ batchId: r.batchId })}>
-                        {r.batchId.slice(0, 8)}
-                      </button>{' '}
-                      / {r.rowNo}
-                    </td>
-                    <td className="px-2 py-1">
-                      {r.errorCodes.map((c) => (
-                        <span key={c} title={codeName(c)} className="mr-1 whitespace-nowrap">
-                          {c}
-                        </span>
-                      ))}
-                    </td>
-                    <td className="max-w-md break-all px-2 py-1 font-mono text-slate-500">{r.raw}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {rows.data && (
+          <Table
+            rows={items}
+            columns={rowColumns}
+            rowKey={(r) => `${r.batchId}-${r.rowNo}`}
+            rowAttrs={(r) => ({ 'data-district': r.districtCode })}
+            rowClassName="align-top"
+            empty={t.common.empty}
+            scroll
+            className="w-full text-xs"
+            data-testid="rejected-table"
+          />
         )}
         <div className="mt-2 flex items-center gap-3 text-sm">
           <span className="text-slate-500">
@@ -201,42 +203,17 @@ export function RejectedRowsPage() {
       {showBatches && (
         <Panel title={ti.rejected.batchesTitle} note={ti.rejected.batchesNote}>
           <LoadState isLoading={batches.isLoading} error={batches.error} onRetry={() => void batches.refetch()} />
-          {batches.data && batchList.length === 0 && <p className="py-8 text-center text-sm text-slate-500">{t.common.empty}</p>}
-          {batchList.length > 0 && (
-            <div className="overflow-x-auto">
-              <table className="w-full whitespace-nowrap text-xs" data-testid="batches-table">
-                <thead>
-                  <tr className="border-b text-left text-slate-500">
-                    <th className="px-2 py-1">{t.rejected.receivedAt}</th>
-                    <th className="px-2 py-1">{ti.rejected.batch}</th>
-                    <th className="px-2 py-1">{t.rejected.stream}</th>
-                    <th className="px-2 py-1">{t.rejected.unit}</th>
-                    <th className="px-2 py-1 text-right">{ti.rejected.rowsTotal}</th>
-                    <th className="px-2 py-1 text-right">{ti.rejected.accepted}</th>
-                    <th className="px-2 py-1 text-right">{ti.rejected.rejectedCount}</th>
-                    <th className="px-2 py-1">{ti.rejected.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {batchList.map((b) => (
-                    <tr key={b.batchId} className="border-b border-slate-100" data-district={b.districtCode}>
-                      <td className="whitespace-nowrap px-2 py-1">{b.receivedAt}</td>
-                      <td className="px-2 py-1 font-mono">
-                        <button type="button" className="text-brand-700 underline" title={b.batchId} onClick={() => set({ batchId: b.batchId })}>
-                          {b.batchId.slice(0, 8)}
-                        </button>
-                      </td>
-                      <td className="px-2 py-1">{b.stream}</td>
-                      <td className="px-2 py-1">{b.unitName}</td>
-                      <td className="px-2 py-1 text-right tabular-nums">{b.rowsTotal}</td>
-                      <td className="px-2 py-1 text-right tabular-nums">{b.accepted}</td>
-                      <td className="px-2 py-1 text-right font-semibold tabular-nums text-red-700">{b.rejected}</td>
-                      <td className="px-2 py-1">{ti.rejected.batchStatus[b.status] ?? b.status}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {batches.data && (
+            <Table
+              rows={batchList}
+              columns={batchColumns}
+              rowKey={(b) => b.batchId}
+              rowAttrs={(b) => ({ 'data-district': b.districtCode })}
+              empty={t.common.empty}
+              scroll
+              className="w-full whitespace-nowrap text-xs"
+              data-testid="batches-table"
+            />
           )}
           {batches.hasNextPage && (
             <button type="button" onClick={() => void batches.fetchNextPage()} disabled={batches.isFetchingNextPage} className="mt-2 text-sm underline">

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { NoticeDetail } from '@/server/inspection/notices';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 import { fill, type ProblemKind } from './filters';
 import { NoticeStatusBadge } from './NoticesView';
@@ -27,6 +28,35 @@ export function NoticePage({ id }: { id: string }) {
     }),
   );
   const n: NoticeDetail | undefined = notice.data;
+  const itemColumns: Array<TableColumn<NoticeDetail['items'][number]>> = [
+    { key: 'itemNo', header: t.itemNo, cell: (i) => i.itemNo, className: 'tabular-nums' },
+    { key: 'kind', header: t.kind, cell: (i) => <KindBadge kind={i.kind as ProblemKind} /> },
+    {
+      key: 'subject',
+      header: t.subject,
+      cell: (i) => (
+        <Link href={i.link} className="break-all text-brand-700 hover:underline">
+          {i.subject}
+        </Link>
+      ),
+    },
+    { key: 'detail', header: t.detail, cell: (i) => i.detail, className: 'text-xs text-slate-600' },
+    { key: 'deadline', header: t.deadline, cell: (i) => i.deadline ?? '—', className: 'whitespace-nowrap' },
+    { key: 'atIssue', header: t.atIssue, cell: (i) => i.workdaysOverdue, align: 'right', className: 'tabular-nums' },
+    {
+      key: 'rectifiedOn',
+      header: t.rectifiedOn,
+      className: 'whitespace-nowrap',
+      cell: (i) =>
+        i.rectifiedOn ? (
+          <span className={i.late ? 'text-amber-700' : 'text-emerald-700'}>
+            {i.rectifiedOn} · {i.late ? t.late : t.onTime}
+          </span>
+        ) : (
+          <span className="text-red-700">{t.notYet}</span>
+        ),
+    },
+  ];
   const canAcknowledge = n && me.data?.role === 'unit' && me.data.unitCode === n.unitCode && !n.acknowledgedOn;
   return (
     <div className="space-y-4">
@@ -92,48 +122,16 @@ export function NoticePage({ id }: { id: string }) {
             )}
           </dl>
           <Panel title={`${t.items}（${n.rectifiedItems} / ${n.itemCount} ${t.rectified}）`} note={t.noticesNote}>
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="notice-items">
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-slate-500">
-                    <th className="px-2 py-2 font-medium">{t.itemNo}</th>
-                    <th className="px-2 py-2 font-medium">{t.kind}</th>
-                    <th className="px-2 py-2 font-medium">{t.subject}</th>
-                    <th className="px-2 py-2 font-medium">{t.detail}</th>
-                    <th className="px-2 py-2 font-medium">{t.deadline}</th>
-                    <th className="px-2 py-2 text-right font-medium">{t.atIssue}</th>
-                    <th className="px-2 py-2 font-medium">{t.rectifiedOn}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {n.items.map((i) => (
-                    <tr key={i.itemNo} className="border-b border-slate-100 align-top" data-rectified={i.rectifiedOn ? 'yes' : 'no'}>
-                      <td className="px-2 py-1.5 tabular-nums">{i.itemNo}</td>
-                      <td className="px-2 py-1.5">
-                        <KindBadge kind={i.kind as ProblemKind} />
-                      </td>
-                      <td className="px-2 py-1.5">
-                        <Link href={i.link} className="break-all text-brand-700 hover:underline">
-                          {i.subject}
-                        </Link>
-                      </td>
-                      <td className="px-2 py-1.5 text-xs text-slate-600">{i.detail}</td>
-                      <td className="whitespace-nowrap px-2 py-1.5">{i.deadline ?? '—'}</td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">{i.workdaysOverdue}</td>
-                      <td className="whitespace-nowrap px-2 py-1.5">
-                        {i.rectifiedOn ? (
-                          <span className={i.late ? 'text-amber-700' : 'text-emerald-700'}>
-                            {i.rectifiedOn} · {i.late ? t.late : t.onTime}
-                          </span>
-                        ) : (
-                          <span className="text-red-700">{t.notYet}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              rows={n.items}
+              columns={itemColumns}
+              rowKey={(i) => i.itemNo}
+              rowAttrs={(i) => ({ 'data-rectified': i.rectifiedOn ? 'yes' : 'no' })}
+              rowClassName="align-top"
+              density="roomy"
+              scroll
+              data-testid="notice-items"
+            />
           </Panel>
           <Panel title={t.timeline}>
             <ol className="space-y-1 text-sm" data-testid="notice-events">

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import type { NoticeSummary } from '@/server/inspection/notices';
 import { formatInt } from '../format';
+import { Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { DataTable, type Column } from '../table/DataTable';
@@ -60,19 +61,14 @@ export function NoticesView({ status }: { status: NoticeStatusFilter | undefined
       <div className="no-print mb-2 flex items-center gap-2 text-sm">
         <label className="flex items-center gap-1">
           <span className="text-slate-500">{t.statusFilter}</span>
-          <select
-            aria-label={t.statusFilter}
+          <Select
+            label={t.statusFilter}
+            all={t.allStatuses}
+            options={valueOptions(NOTICE_STATUSES, (s) => t.statuses[s])}
             value={status ?? ''}
-            onChange={(e) => router.replace(linkWith(pathname, { tab: 'notices', status: e.target.value || undefined }))}
+            onChange={(v) => router.replace(linkWith(pathname, { tab: 'notices', status: v || undefined }))}
             className="rounded border border-slate-300 px-2 py-1"
-          >
-            <option value="">{t.allStatuses}</option>
-            {NOTICE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t.statuses[s]}
-              </option>
-            ))}
-          </select>
+          />
         </label>
       </div>
       <LoadState isLoading={notices.isLoading} error={notices.error} onRetry={() => void notices.refetch()} />

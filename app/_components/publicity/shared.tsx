@@ -3,10 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PublicityItem } from '@/server/metrics/publicity/items';
 import { formatRate } from '../format';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState } from '../Panel';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
-import { KINDS, rateTone, TONE_CLASS, type Kind, type PublicityParams } from './filters';
+import { KINDS, rateTone, TONE_CLASS, type PublicityParams } from './filters';
 
 /** The server's item shape; a type-only import, erased from the client bundle. */
 export type Item = PublicityItem;
@@ -60,43 +62,42 @@ export function ItemsTable({
   testId: string;
 }) {
   const p = useI18n().t.publicityPage;
-  const items = query.data?.items ?? [];
+  const columns: Array<TableColumn<Item>> = [
+    {
+      key: 'docNo',
+      header: p.docNo,
+      cell: (i) => (
+        <>
+          <div className="break-all">{i.docNo}</div>
+          <div className="text-slate-500">{i.unitName}</div>
+        </>
+      ),
+    },
+    { key: 'decisionDate', header: p.decisionDate, cell: (i) => i.decisionDate, className: 'whitespace-nowrap' },
+    { key: 'deadline', header: p.deadline, cell: (i) => i.deadline, className: 'whitespace-nowrap' },
+    { key: 'publicationDate', header: p.publicationDate, cell: (i) => i.publicationDate ?? '—', className: 'whitespace-nowrap' },
+    { key: 'delay', header: p.delay, cell: (i) => <DelayCell item={i} />, align: 'right' },
+  ];
   return (
     <div data-testid={testId}>
       <LoadState isLoading={query.isLoading} error={query.error} onRetry={() => void query.refetch()} />
-      {query.data && items.length === 0 && <p className="py-6 text-center text-sm text-slate-500">{p.noItems}</p>}
-      {items.length > 0 && (
-        <table className="w-full text-xs">
-          <thead>
-            <tr className="border-b text-left text-slate-500">
-              <th className="px-1 py-1">{p.docNo}</th>
-              <th className="px-1 py-1">{p.decisionDate}</th>
-              <th className="px-1 py-1">{p.deadline}</th>
-              <th className="px-1 py-1">{p.publicationDate}</th>
-              <th className="px-1 py-1 text-right">{p.delay}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={`${i.unitCode}|${i.kind}|${i.docNo}`} className="border-b border-slate-100 align-top" data-district={i.districtCode}>
-                <td className="px-1 py-1">
-                  <div className="break-all">{i.docNo}</div>
-                  <div className="text-slate-500">{i.unitName}</div>
-                </td>
-                <td className="whitespace-nowrap px-1 py-1">{i.decisionDate}</td>
-                <td className="whitespace-nowrap px-1 py-1">{i.deadline}</td>
-                <td className="whitespace-nowrap px-1 py-1">{i.publicationDate ?? '—'}</td>
-                <td className="px-1 py-1 text-right">
-                  <DelayCell item={i} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {query.data && (
+        <Table
+          rows={query.data.items}
+          columns={columns}
+          rowKey={(i) => `${i.unitCode}|${i.kind}|${i.docNo}`}
+          rowAttrs={(i) => ({ 'data-district': i.districtCode })}
+          rowClassName="align-top"
+          density="compact"
+          className="w-full text-xs"
+          empty={p.noItems}
+        />
       )}
     </div>
   );
 }
+
+const FIELD = 'rounded border border-slate-300 px-2 py-1';
 
 /**
  * Period (decision dates), as-of date, district, unit and kind. Dates show the server's defaults until changed;
@@ -145,30 +146,9 @@ export function FilterBar({
       {date('from', p.from)}
       {date('to', p.to)}
       {date('asOf', p.asOf)}
-      <select aria-label={p.district} value={filters.district ?? ''} onChange={(e) => set('district', e.target.value)} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">{p.allDistricts}</option>
-        {districts.data?.map((d) => (
-          <option key={d.code} value={d.code}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label={p.unit} value={filters.unit ?? ''} onChange={(e) => set('unit', e.target.value)} className="max-w-56 rounded border border-slate-300 px-2 py-1">
-        <option value="">{p.allUnits}</option>
-        {unitOptions.map((u) => (
-          <option key={u.code} value={u.code}>
-            {u.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label={p.kind} value={filters.kind ?? ''} onChange={(e) => set('kind', e.target.value as Kind | '')} className="rounded border border-slate-300 px-2 py-1">
-        <option value="">{p.allKinds}</option>
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {p[k]}
-          </option>
-        ))}
-      </select>
+      <Select label={p.district} all={p.allDistricts} options={codeOptions(districts.data)} value={filters.district ?? ''} onChange={(v) => set('district', v)} className={FIELD} />
+      <Select label={p.unit} all={p.allUnits} options={codeOptions(unitOptions)} value={filters.unit ?? ''} onChange={(v) => set('unit', v)} className={`max-w-56 ${FIELD}`} />
+      <Select label={p.kind} all={p.allKinds} options={valueOptions(KINDS, (k) => p[k])} value={filters.kind ?? ''} onChange={(v) => set('kind', v)} className={FIELD} />
       {children}
       <button type="button" className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100" onClick={() => onChange({})}>
         {p.reset}

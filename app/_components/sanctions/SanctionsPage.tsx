@@ -6,9 +6,11 @@ import Link from 'next/link';
 import { EChart } from '../charts/EChart';
 import { sanctionFunnelOption, sanctionTrendOption } from '../charts/sanctionOptions';
 import { formatInt, formatRate } from '../format';
+import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
 import { DataTable, type Column } from '../table/DataTable';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 import { useSanctionFilters } from './useSanctionFilters';
 import type { RouterOutputs } from '../routerTypes';
@@ -17,6 +19,8 @@ type KpiRow = RouterOutputs['sanctions']['kpi']['rows'][number];
 
 
 /** Rate against its target: green when it reaches it, red when not, grey when undefined. */
+const FIELD = 'rounded border px-1 py-0.5';
+
 function RateCell({ rate, target }: { rate: number | null; target: number | null }) {
   const colour = rate === null ? 'text-slate-400' : target !== null && rate < target ? 'text-red-700' : 'text-green-700';
   return <span className={`font-medium ${colour}`}>{formatRate(rate)}</span>;
@@ -66,6 +70,22 @@ export function SanctionsPage() {
   ];
 
   const overdueItems = overdue.data?.pages.flatMap((p) => p.items) ?? [];
+  const overdueColumns: Array<TableColumn<(typeof overdueItems)[number]>> = [
+    {
+      key: 'caseId',
+      header: s.caseId,
+      cell: (i) => (
+        <Link className="text-brand-700 underline" href={`/sanctions/case/${encodeURIComponent(i.caseId)}?${query}`}>
+          {i.caseId}
+        </Link>
+      ),
+    },
+    { key: 'measure', header: s.measure, cell: (i) => i.measureCode },
+    { key: 'unit', header: s.unit, cell: (i) => unitName(i.respondingUnit) },
+    { key: 'pushedDate', header: s.pushedDate, cell: (i) => i.pushedDate, className: 'tabular-nums' },
+    { key: 'dueDate', header: s.dueDate, cell: (i) => i.dueDate, className: 'tabular-nums' },
+    { key: 'daysOverdue', header: s.daysOverdue, cell: (i) => i.workdaysOverdue, align: 'right', className: 'font-medium tabular-nums text-red-700' },
+  ];
   const warning = byUnit.data?.calendarWarning || byMonth.data?.calendarWarning;
 
   return (
@@ -85,37 +105,31 @@ export function SanctionsPage() {
             {s.asOf}{' '}
             <input type="date" aria-label={s.asOf} key={`a${period?.asOf}`} defaultValue={period?.asOf} onChange={(e) => set('asOf', e.target.value)} className="rounded border px-1 py-0.5" />
           </label>
-          <select aria-label={s.allDistricts} value={filters.district ?? ''} onChange={(e) => set('district', e.target.value)} className="rounded border px-1 py-0.5">
-            <option value="">{s.allDistricts}</option>
-            {districts.data?.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={s.allUnits} value={filters.unit ?? ''} onChange={(e) => set('unit', e.target.value)} className="rounded border px-1 py-0.5">
-            <option value="">{s.allUnits}</option>
-            {units.data
-              ?.filter((u) => !filters.district || u.districtCode === filters.district)
-              .map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-          </select>
-          <select aria-label={s.allMeasures} value={filters.measure ?? ''} onChange={(e) => set('measure', e.target.value)} className="max-w-48 rounded border px-1 py-0.5">
-            <option value="">{s.allMeasures}</option>
-            {measures.data?.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.code} {m.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label={s.allKinds} value={filters.kind ?? ''} onChange={(e) => set('kind', e.target.value)} className="rounded border px-1 py-0.5">
-            <option value="">{s.allKinds}</option>
-            <option value="punishment">{s.punishment}</option>
-            <option value="reward">{s.reward}</option>
-          </select>
+          <Select label={s.allDistricts} all={s.allDistricts} options={codeOptions(districts.data)} value={filters.district ?? ''} onChange={(v) => set('district', v)} className={FIELD} />
+          <Select
+            label={s.allUnits}
+            all={s.allUnits}
+            options={codeOptions(units.data?.filter((u) => !filters.district || u.districtCode === filters.district))}
+            value={filters.unit ?? ''}
+            onChange={(v) => set('unit', v)}
+            className={FIELD}
+          />
+          <Select
+            label={s.allMeasures}
+            all={s.allMeasures}
+            options={codeOptions(measures.data, (m) => `${m.code} ${m.name}`)}
+            value={filters.measure ?? ''}
+            onChange={(v) => set('measure', v)}
+            className={`max-w-48 ${FIELD}`}
+          />
+          <Select
+            label={s.allKinds}
+            all={s.allKinds}
+            options={valueOptions(['punishment', 'reward'] as const, (k) => s[k])}
+            value={filters.kind ?? ''}
+            onChange={(v) => set('kind', v)}
+            className={FIELD}
+          />
         </div>
       </div>
       {warning && (
@@ -163,36 +177,14 @@ export function SanctionsPage() {
             </a>
           </div>
           <LoadState isLoading={overdue.isLoading} error={overdue.error} />
-          {overdue.data && overdueItems.length === 0 && <p className="py-6 text-center text-sm text-slate-500">{t.common.empty}</p>}
-          {overdueItems.length > 0 && (
-            <table className="w-full text-sm" data-testid="sanctions-overdue">
-              <thead>
-                <tr className="border-b text-left text-slate-500">
-                  <th className="px-2 py-1">{s.caseId}</th>
-                  <th className="px-2 py-1">{s.measure}</th>
-                  <th className="px-2 py-1">{s.unit}</th>
-                  <th className="px-2 py-1">{s.pushedDate}</th>
-                  <th className="px-2 py-1">{s.dueDate}</th>
-                  <th className="px-2 py-1 text-right">{s.daysOverdue}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overdueItems.map((i) => (
-                  <tr key={`${i.caseId}-${i.measureCode}-${i.respondingUnit}`} className="border-b border-slate-100">
-                    <td className="px-2 py-1">
-                      <Link className="text-brand-700 underline" href={`/sanctions/case/${encodeURIComponent(i.caseId)}?${query}`}>
-                        {i.caseId}
-                      </Link>
-                    </td>
-                    <td className="px-2 py-1">{i.measureCode}</td>
-                    <td className="px-2 py-1">{unitName(i.respondingUnit)}</td>
-                    <td className="px-2 py-1 tabular-nums">{i.pushedDate}</td>
-                    <td className="px-2 py-1 tabular-nums">{i.dueDate}</td>
-                    <td className="px-2 py-1 text-right font-medium tabular-nums text-red-700">{i.workdaysOverdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {overdue.data && (
+            <Table
+              rows={overdueItems}
+              columns={overdueColumns}
+              rowKey={(i) => `${i.caseId}-${i.measureCode}-${i.respondingUnit}`}
+              empty={t.common.empty}
+              data-testid="sanctions-overdue"
+            />
           )}
           {overdue.hasNextPage && (
             <button type="button" className="mt-2 text-sm underline" onClick={() => void overdue.fetchNextPage()}>

@@ -3,6 +3,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../I18nProvider';
 import { compareValues, downloadCsv, toCsv } from './csv';
+import { Table, type TableColumn } from './Table';
 
 export type Column<T> = {
   key: string;
@@ -41,7 +42,24 @@ export function DataTable<T>({
     downloadCsv(`${exportName}.csv`, csv);
   };
 
-  if (rows.length === 0) return <p className="py-8 text-center text-sm text-slate-500">{t.common.empty}</p>;
+  const tableColumns = columns.map((c): TableColumn<T> => {
+    const active = sort?.key === c.key;
+    return {
+      key: c.key,
+      align: c.align,
+      className: c.align === 'right' ? 'tabular-nums' : undefined,
+      sort: active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none',
+      header: (
+        <button type="button" className="hover:text-slate-900" onClick={() => setSort({ key: c.key, dir: active && sort.dir === -1 ? 1 : -1 })}>
+          {c.header}
+          {active ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+        </button>
+      ),
+      cell: (row) => (c.render ? c.render(row) : c.value(row)),
+    };
+  });
+
+  if (rows.length === 0) return <Table rows={rows} columns={tableColumns} rowKey={(_, i) => i} empty={t.common.empty} />;
   return (
     <div>
       <div className="no-print mb-2 flex justify-end">
@@ -49,46 +67,7 @@ export function DataTable<T>({
           {t.common.exportCsv}
         </button>
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-500">
-              {columns.map((c) => {
-                const active = sort?.key === c.key;
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    aria-sort={active ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-                    className={`px-2 py-2 font-medium ${c.align === 'right' ? 'text-right' : 'text-left'}`}
-                  >
-                    <button
-                      type="button"
-                      className="hover:text-slate-900"
-                      onClick={() => setSort({ key: c.key, dir: active && sort.dir === -1 ? 1 : -1 })}
-                    >
-                      {c.header}
-                      {active ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((row, i) => (
-              <tr key={i} className="border-b border-slate-100 hover:bg-slate-50">
-                {columns.map((c) => (
-                  <td key={c.key} className={`px-2 py-1.5 ${c.align === 'right' ? 'text-right tabular-nums' : ''}`}>
-                    {c.render ? c.render(row) : c.value(row)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          {footer}
-        </table>
-      </div>
+      <Table rows={sorted} columns={tableColumns} rowKey={(_, i) => i} density="roomy" rowClassName="hover:bg-slate-50" scroll footer={footer} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type DragEvent } from 'react';
 import { useI18n } from '../I18nProvider';
 import { Panel } from '../Panel';
 import { downloadCsv, toCsv } from '../table/csv';
+import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 import { sheetToCsv } from './sheetToCsv';
 
@@ -13,6 +14,17 @@ type Answer = { batchId: string; accepted: number; rejected: number; errors: Arr
 type Phase = { kind: 'idle' } | { kind: 'reading' } | { kind: 'uploading'; percent: number } | { kind: 'validating' } | { kind: 'done'; answer: Answer } | { kind: 'failed'; message: string };
 
 /** POST with upload progress (fetch has none), on the session cookie, to the same API member-unit systems use. */
+type UploadError = Answer['errors'][number];
+
+function errorColumns(t: { row: string; field: string; code: string; message: string }): Array<TableColumn<UploadError>> {
+  return [
+    { key: 'row', header: t.row, cell: (e) => e.row, className: 'tabular-nums' },
+    { key: 'field', header: t.field, cell: (e) => e.field },
+    { key: 'code', header: t.code, cell: (e) => e.code, className: 'font-mono' },
+    { key: 'message', header: t.message, cell: (e) => e.message },
+  ];
+}
+
 function send(url: string, body: Blob, type: string, onProgress: (percent: number) => void): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -173,26 +185,7 @@ export function UploadPage({ role, unitCode }: { role: string; unitCode: string 
                 <button type="button" className="underline" onClick={() => void downloadErrors(phase.answer.batchId)}>
                   {t.upload.downloadErrors}
                 </button>
-                <table className="w-full text-xs">
-                  <thead>
-                    <tr className="border-b text-left text-slate-500">
-                      <th className="px-2 py-1">{t.upload.row}</th>
-                      <th className="px-2 py-1">{t.upload.field}</th>
-                      <th className="px-2 py-1">{t.upload.code}</th>
-                      <th className="px-2 py-1">{t.upload.message}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {phase.answer.errors.map((e, i) => (
-                      <tr key={i} className="border-b border-slate-100">
-                        <td className="px-2 py-1 tabular-nums">{e.row}</td>
-                        <td className="px-2 py-1">{e.field}</td>
-                        <td className="px-2 py-1 font-mono">{e.code}</td>
-                        <td className="px-2 py-1">{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table rows={phase.answer.errors} columns={errorColumns(t.upload)} rowKey={(_, i) => i} className="w-full text-xs" />
               </>
             )}
           </div>

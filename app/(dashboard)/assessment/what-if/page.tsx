@@ -1,14 +1,7 @@
-import { Suspense } from 'react';
 import { WhatIfPage } from '../../../_components/assessment/WhatIfPage';
 import { periodDefaults } from '../../../_components/assessment/serverDefaults';
+import { suspensePage } from '../../../_components/suspensePage';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  const { defaultMonth, currentMonth } = periodDefaults();
-  return (
-    <Suspense>
-      <WhatIfPage defaultMonth={defaultMonth} currentMonth={currentMonth} />
-    </Suspense>
-  );
-}
+export default suspensePage(WhatIfPage, periodDefaults);

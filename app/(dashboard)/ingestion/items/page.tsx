@@ -1,12 +1,6 @@
-import { Suspense } from 'react';
 import { IngestionItemsPage } from '../../../_components/ingestion/IngestionItemsPage';
+import { suspensePage } from '../../../_components/suspensePage';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return (
-    <Suspense>
-      <IngestionItemsPage />
-    </Suspense>
-  );
-}
+export default suspensePage(IngestionItemsPage);

@@ -1,10 +1,4 @@
-import { Suspense } from 'react';
 import { RejectedRowsPage } from '../../../_components/ingestion/RejectedRowsPage';
+import { suspensePage } from '../../../_components/suspensePage';
 
-export default function Page() {
-  return (
-    <Suspense>
-      <RejectedRowsPage />
-    </Suspense>
-  );
-}
+export default suspensePage(RejectedRowsPage);

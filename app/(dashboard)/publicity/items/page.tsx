@@ -1,12 +1,6 @@
-import { Suspense } from 'react';
 import { PublicityItemsPage } from '../../../_components/publicity/PublicityItemsPage';
+import { suspensePage } from '../../../_components/suspensePage';
 
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return (
-    <Suspense>
-      <PublicityItemsPage />
-    </Suspense>
-  );
-}
+export default suspensePage(PublicityItemsPage);
