@@ -2,9 +2,15 @@ import type { z } from 'zod';
 import { protectedProcedure } from '../trpc/init';
 import { runEndpoint, type Endpoint } from './define';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyEndpoint = Endpoint<any, any, any>;
+
+/** The endpoint each procedure was made from, so a tRPC GET can carry the endpoint's ETag (server/endpoints/trpcTags.ts). */
+export const endpointOfProcedure = new WeakMap<object, AnyEndpoint>();
+
 /** The tRPC query of an endpoint: signed in, the endpoint's schema, audited by runEndpoint. */
 export function procedureOf<Schema extends z.ZodType, Output, Row>(e: Endpoint<Schema, Output, Row>) {
-  return protectedProcedure
+  const procedure = protectedProcedure
     .input(e.input)
     .query(({ ctx, input }) =>
       runEndpoint(e as Endpoint<Schema, Output, unknown>, input as z.output<Schema>, {
@@ -14,4 +20,6 @@ export function procedureOf<Schema extends z.ZodType, Output, Row>(e: Endpoint<S
         ip: ctx.ip,
       }),
     );
+  endpointOfProcedure.set(procedure, e as AnyEndpoint);
+  return procedure;
 }

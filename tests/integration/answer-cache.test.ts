@@ -9,6 +9,8 @@ import { POST as ingestPost } from '@/app/api/v1/ingest/[stream]/route';
 import { GET as ingestionKpiGet } from '@/app/api/v1/kpi/ingestion/route';
 import { GET as publicityKpiGet } from '@/app/api/v1/kpi/publicity/route';
 import { GET as sanctionsKpiGet } from '@/app/api/v1/kpi/sanctions/route';
+import { GET as trpcGet } from '@/app/api/trpc/[trpc]/route';
+import superjson from 'superjson';
 import { enterManualScore, saveScheme } from '@/server/assessment/store';
 import { DEFAULT_SCHEMES } from '@/server/assessment/defaultSchemes';
 import type { Principal } from '@/server/auth/roles';
@@ -130,5 +132,47 @@ describe('the answer cache', () => {
     expect(asOtherDistrict.row.indicators.every((i) => Object.keys(i.inputs).length === 0)).toBe(true);
     // And the wider answer is still served to its own scope.
     expect(await caller(ADMIN).assessment.entity({ period: '2026-10', level: 'district', code: '990102' })).toBe(asAdmin);
+  });
+});
+
+describe('tRPC GET answers', () => {
+  const KPI = { groupBy: 'unit', from: '2026-11-01', to: '2026-11-23' };
+  const trpc = (paths: string, inputs: unknown[], token: string, etag?: string) => {
+    const input = encodeURIComponent(JSON.stringify(Object.fromEntries(inputs.map((v, i) => [i, superjson.serialize(v)]))));
+    return trpcGet(
+      new Request(`http://test/api/trpc/${paths}?batch=1&input=${input}`, {
+        headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
+      }),
+    );
+  };
+
+  it('carry the ETag of their data versions, answer 304 while they hold, and a commit changes it', async () => {
+    const first = await trpc('ingestion.kpi', [KPI], T.read!);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await trpc('ingestion.kpi', [KPI], T.read!, etag)).status).toBe(304);
+    // A batch of two figures has one tag of both; it is not either one's.
+    const batch = await trpc('ingestion.kpi,publicity.kpi', [KPI, { from: '2026-11-01', to: '2026-11-23' }], T.read!);
+    expect(batch.status).toBe(200);
+    expect(batch.headers.get('etag')).toMatch(/^"[\w-]{32}"$/);
+    expect(batch.headers.get('etag')).not.toBe(etag);
+
+    await ingest('records', T.ingest!, nd(record('CACHE-TRPC', { occurredOn: '2026-11-20' })));
+    const after = await trpc('ingestion.kpi', [KPI], T.read!, etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('are not tagged where a call is not a figure, or the caller would be refused', async () => {
+    const withList = await trpc('ingestion.kpi,reference.districts', [KPI, undefined], T.read!);
+    expect(withList.status).toBe(200);
+    expect(withList.headers.get('etag')).toBeNull();
+    // An ingest-only token may not read: it gets the refusal, never a 304 from another caller's tag.
+    const tag = (await trpc('ingestion.kpi', [KPI], T.read!)).headers.get('etag')!;
+    const refused = await trpc('ingestion.kpi', [KPI], T.ingest!, tag);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('etag')).toBeNull();
   });
 });
