@@ -62,6 +62,10 @@ export type Endpoint<Schema extends z.ZodType = z.ZodType, Output = unknown, Row
   cache?: CacheRule;
 };
 
+// Endpoints of any schema and answer, for code that only passes values between an endpoint's own functions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEndpoint = Endpoint<any, any, any>;
+
 /** Identity with the types inferred: `defineEndpoint({ … })` checks run, audit and exports against the schema. */
 export const defineEndpoint = <Schema extends z.ZodType, Output, Row = unknown>(e: Endpoint<Schema, Output, Row>) => e;
 

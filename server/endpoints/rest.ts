@@ -5,11 +5,7 @@ import { requireCaller } from '../http/caller';
 import { csvResponse } from '../http/csvExport';
 import { json, requestContext, restHandler } from '../http/respond';
 import { xlsxResponse } from '../http/xlsxExport';
-import { endpointTag, EXPORT_FORMATS, runEndpoint, withoutPage, type Endpoint, type EndpointContext, type ExportFormat } from './define';
-
-// Endpoints of any schema and answer: the route only passes values between an endpoint's own functions.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyEndpoint = Endpoint<any, any, any>;
+import { endpointTag, EXPORT_FORMATS, runEndpoint, withoutPage, type AnyEndpoint, type EndpointContext, type ExportFormat } from './define';
 
 /** Which of the endpoints sharing a path a request means (by their `rest.when` parameter). */
 function pick(endpoints: readonly AnyEndpoint[], params: Record<string, string>): { endpoint: AnyEndpoint; params: Record<string, string> } {

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import { protectedProcedure } from '../trpc/init';
-import { runEndpoint, type Endpoint } from './define';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyEndpoint = Endpoint<any, any, any>;
+import { runEndpoint, type AnyEndpoint, type Endpoint } from './define';
 
 /** The endpoint each procedure was made from, so a tRPC GET can carry the endpoint's ETag (server/endpoints/trpcTags.ts). */
 export const endpointOfProcedure = new WeakMap<object, AnyEndpoint>();

@@ -4,7 +4,7 @@ import { itemScopeOf } from '../auth/roles';
 import { tokenMay } from '../auth/scopes';
 import type { Context } from '../trpc/init';
 import { answerTag } from './answerCache';
-import { endpointTag, type EndpointContext } from './define';
+import { endpointTag, type AnyEndpoint, type EndpointContext } from './define';
 import { endpointOfProcedure } from './trpc';
 
 type Procedures = Record<string, unknown>;
@@ -35,13 +35,13 @@ export async function trpcGetTag(req: Request, procedures: Procedures, ctx: Cont
   if (req.method !== 'GET' || !ctx.principal || !tokenMay(ctx.principal, 'read')) return null;
   const url = new URL(req.url);
   const paths = decodeURIComponent(url.pathname.replace(/^.*\/api\/trpc\//, '')).split(',');
+  const endpoints = paths.map((path) => endpointOfProcedure.get(procedures[path] as object));
+  if (endpoints.some((e) => !e)) return null;
   const inputs = rawInputs(url, paths.length);
   if (!inputs) return null;
   const endpointCtx: EndpointContext = { principal: ctx.principal, scope: itemScopeOf(ctx.principal), requestId: ctx.requestId, ip: ctx.ip };
   const tags: string[] = [];
-  for (const [i, path] of paths.entries()) {
-    const endpoint = endpointOfProcedure.get(procedures[path] as object);
-    if (!endpoint) return null;
+  for (const [i, endpoint] of (endpoints as AnyEndpoint[]).entries()) {
     const parsed = endpoint.input.safeParse(inputs[i]);
     if (!parsed.success) return null;
     const tag = await endpointTag(endpoint, parsed.data, endpointCtx);

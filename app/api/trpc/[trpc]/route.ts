@@ -12,7 +12,7 @@ const handler = async (req: Request) => {
   // GET answers of figures carry the ETag of their data versions; the browser revalidates and gets 304 while they hold.
   const tag = await trpcGetTag(req, appRouter._def.procedures, ctx);
   const headers = tag ? { etag: tag, 'cache-control': 'private, no-cache' } : null;
-  if (tag && headers && ifNoneMatch(req, tag)) return new Response(null, { status: 304, headers });
+  if (tag && ifNoneMatch(req, tag)) return new Response(null, { status: 304, headers: headers ?? undefined });
   const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, maxBatchSize: TRPC_MAX_BATCH, createContext: () => ctx });
   if (headers && res.status === 200) for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   return res;
