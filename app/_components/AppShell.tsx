@@ -27,12 +27,12 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900">
       <header className="bg-brand-900 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-          <div>
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <div className="shrink-0 whitespace-nowrap">
             <div className="text-lg font-semibold">{t.appName}</div>
             <div className="text-xs text-blue-200">{t.appSubtitle}</div>
           </div>
-          <nav className="flex flex-1 flex-wrap gap-1" aria-label="main">
+          <nav className="order-last flex w-full flex-wrap gap-1 lg:order-none lg:w-auto lg:flex-1" aria-label="main">
             {nav.map(([href, key]) => {
               const active = href === '/' ? pathname === '/' : pathname.startsWith(href);
               return (
@@ -40,15 +40,15 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                   key={href}
                   href={href}
                   aria-current={active ? 'page' : undefined}
-                  className={`rounded px-3 py-1.5 text-sm ${active ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'}`}
+                  className={`whitespace-nowrap rounded px-3 py-1.5 text-sm ${active ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'}`}
                 >
                   {t.nav[key]}
                 </Link>
               );
             })}
           </nav>
-          <div className="no-print flex items-center gap-2 text-xs">
-            <span data-testid="current-user" title={user.name}>
+          <div className="no-print ml-auto flex items-center gap-2 text-xs">
+            <span className="max-w-[10rem] truncate sm:max-w-none" data-testid="current-user" title={user.name}>
               {user.name} · {t.roles[user.role]}
             </span>
             <LocaleSwitch className="rounded border border-white/30 px-2 py-1" />
