@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
@@ -15,9 +15,7 @@ type Action = (typeof ACTIONS)[number];
 export function AuditPanel() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, replaceQuery } = usePageQuery();
   const action = (ACTIONS as readonly string[]).includes(params.get('action') ?? '') ? (params.get('action') as Action) : undefined;
   const actor = params.get('actor') ?? undefined;
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
@@ -38,7 +36,7 @@ export function AuditPanel() {
     if (value) next.set(key, value);
     else next.delete(key);
     if (key !== 'page') next.delete('page');
-    router.replace(`${pathname}?${next.toString()}`);
+    replaceQuery(next);
   };
   return (
     <Panel title={t.admin.audit}>

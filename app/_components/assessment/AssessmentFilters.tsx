@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { useCallback, useMemo } from 'react';
 import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
@@ -10,14 +10,12 @@ const OPTION_COUNT = { month: 24, quarter: 8, year: 3, rolling12: 24 } as const;
 
 /** The ranking filters of the URL with a setter that replaces the URL (shareable, the back button works). */
 export function useRankingParams(defaultMonth: string) {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, replaceQuery } = usePageQuery();
   const key = params.toString();
   const filters = useMemo(() => readRankingParams(new URLSearchParams(key), defaultMonth), [key, defaultMonth]);
   const set = useCallback(
-    (next: RankingParams) => router.replace(withParams(pathname, next), { scroll: false }),
-    [pathname, router],
+    (next: RankingParams) => replaceQuery((path) => withParams(path, next), { scroll: false }),
+    [replaceQuery],
   );
   return { filters, set };
 }

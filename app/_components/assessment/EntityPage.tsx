@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { totalPoints } from '@/shared/assessmentScheme';
 import type { IndicatorResult } from '@/server/assessment/score';
 import { EChart } from '../charts/EChart';
@@ -26,9 +26,7 @@ export function EntityPage({ level, code, defaultMonth, currentMonth }: { level:
   const { t, locale } = useI18n();
   const a = t.assessmentPage;
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, replaceQuery } = usePageQuery();
   const { period } = readRankingParams(params, defaultMonth);
   const entity = useQuery(trpc.assessment.entity.queryOptions({ level, code, period }));
   const e = entity.data;
@@ -55,7 +53,7 @@ export function EntityPage({ level, code, defaultMonth, currentMonth }: { level:
       </div>
       <AssessmentFilters
         value={{ level, period }}
-        onChange={(next) => router.replace(`${pathname}?period=${encodeURIComponent(next.period)}`, { scroll: false })}
+        onChange={(next) => replaceQuery(new URLSearchParams({ period: next.period }), { scroll: false })}
         currentMonth={currentMonth}
         fixedLevel
       />

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { useI18n } from '../I18nProvider';
 import { LoadState } from '../Panel';
 import { DataTable } from '../table/DataTable';
@@ -20,9 +20,8 @@ export function ReportPage({ defaultMonth, today, city }: { defaultMonth: string
   const { t, locale } = useI18n();
   const a = t.assessmentPage;
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const { month, invalid } = readReportMonth(useSearchParams(), defaultMonth);
+  const { params, replaceQuery } = usePageQuery();
+  const { month, invalid } = readReportMonth(params, defaultMonth);
   const ranking = useQuery(trpc.assessment.ranking.queryOptions({ period: month, level: 'district' }));
   const data = ranking.data;
   const rows: RankedRow[] = data ? [...data.rows].sort((x, y) => x.rank - y.rank) : [];
@@ -43,7 +42,7 @@ export function ReportPage({ defaultMonth, today, city }: { defaultMonth: string
             type="month"
             aria-label={a.reportMonth}
             defaultValue={month}
-            onChange={(e) => e.target.value && router.replace(`${pathname}?period=${e.target.value}`)}
+            onChange={(e) => e.target.value && replaceQuery(new URLSearchParams({ period: e.target.value }))}
             className="rounded border border-slate-300 px-1 py-0.5"
           />
         </label>

@@ -11,6 +11,7 @@ import { Chart } from './Chart';
 import { baselineOption } from './options/baseline';
 import { fill, useDashboard } from './useDashboard';
 import type { RouterOutputs } from '../routerTypes';
+import { useChartOption } from '../charts/useChartOption';
 
 type UnitRow = RouterOutputs['ingestion']['anomalies']['units'][number];
 
@@ -63,20 +64,16 @@ export function AnomaliesView() {
     { key: 'last', header: t.anomalies.lastAnomaly, value: (r) => r.lastAnomaly },
   ];
 
-  const chart = useMemo(
-    () =>
-      series.data
-        ? baselineOption(series.data.points, {
-            value: t.anomalies.value,
-            expected: t.anomalies.expected,
-            band: t.anomalies.band,
-            anomaly: t.anomalies.anomaly,
-            axisDay: t.anomalies.axisDay,
-            axisCount: t.volume.axisCount,
-            z: t.anomalies.z,
-          })
-        : null,
-    [series.data, t],
+  const chart = useChartOption(series.data?.points, t, (points, m) =>
+    baselineOption(points, {
+      value: m.anomalies.value,
+      expected: m.anomalies.expected,
+      band: m.anomalies.band,
+      anomaly: m.anomalies.anomaly,
+      axisDay: m.anomalies.axisDay,
+      axisCount: m.volume.axisCount,
+      z: m.anomalies.z,
+    }),
   );
   const chartTitle = fill(t.anomalies.chartTitle, { unit: series.data?.unitName ?? chosen });
 

@@ -12,6 +12,7 @@ import { Chart, type ChartClick } from './Chart';
 import { errorCodeAt, errorCodeOption } from './options/errorCodes';
 import { useDashboard } from './useDashboard';
 import type { RouterOutputs } from '../routerTypes';
+import { useChartOption } from '../charts/useChartOption';
 
 type UnitRow = RouterOutputs['ingestion']['kpi']['rows'][number];
 
@@ -26,18 +27,14 @@ export function QualityView() {
   const districtName = useMemo(() => new Map((districts.data ?? []).map((d) => [d.code, d.name])), [districts.data]);
   const codeName = (code: string) => (t.quality.codes as Record<string, string>)[code] ?? code;
 
-  const chart = useMemo(
-    () =>
-      codes.data
-        ? errorCodeOption(codes.data.codes, {
-            rows: t.quality.rows,
-            records: t.streams.records,
-            licenses: t.streams.licenses,
-            penalties: t.streams.penalties,
-            codeName: (code) => (t.quality.codes as Record<string, string>)[code] ?? code,
-          })
-        : null,
-    [codes.data, t],
+  const chart = useChartOption(codes.data?.codes, t, (errorCodes, m) =>
+    errorCodeOption(errorCodes, {
+      rows: m.quality.rows,
+      records: m.streams.records,
+      licenses: m.streams.licenses,
+      penalties: m.streams.penalties,
+      codeName: (code) => (m.quality.codes as Record<string, string>)[code] ?? code,
+    }),
   );
   const period = { from: units.data?.from ?? codes.data?.from, to: units.data?.to ?? codes.data?.to };
   const rejectedLink = (extra: Record<string, string | undefined>) => link('/ingestion/rejected', { ...period, volumeOnly: '1', ...extra });

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { codeOptions, Select, valueOptions } from '../form/Select';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
@@ -25,9 +25,7 @@ export function RejectedRowsPage() {
   const { t } = useI18n();
   const ti = t.ingestionPage;
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, replaceQuery } = usePageQuery();
   const get = (k: string, re: RegExp) => {
     const v = params.get(k) ?? '';
     return re.test(v) ? v : undefined;
@@ -66,7 +64,7 @@ export function RejectedRowsPage() {
       else next.delete(key);
     }
     if ('district' in changes) next.delete('unit');
-    router.replace(`${pathname}?${next.toString()}`);
+    replaceQuery(next);
   };
   const exportHref = linkWith('/api/v1/items/ingestion', {}, {
     status: 'rejected',

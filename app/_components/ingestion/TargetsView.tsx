@@ -11,6 +11,7 @@ import { Chart } from './Chart';
 import { completionOption } from './options/completion';
 import { fill, useDashboard } from './useDashboard';
 import type { RouterOutputs } from '../routerTypes';
+import { useChartOption } from '../charts/useChartOption';
 
 type TargetRow = RouterOutputs['ingestion']['kpi']['rows'][number];
 
@@ -83,18 +84,14 @@ export function TargetsView() {
     { key: 'status', header: t.targets.status, value: (r) => (r.onTrack === null ? null : r.onTrack ? 1 : 0), render: statusCell },
   ];
 
-  const chart = useMemo(
-    () =>
-      byDistrict.data
-        ? completionOption(byDistrict.data.rows, {
-            completion: t.targets.completion,
-            projectionRate: t.targets.projectionRate,
-            goal: t.targets.goal,
-            onTrack: t.targets.onTrack,
-            offTrack: t.targets.offTrack,
-          })
-        : null,
-    [byDistrict.data, t],
+  const chart = useChartOption(byDistrict.data?.rows, t, (rows, m) =>
+    completionOption(rows, {
+      completion: m.targets.completion,
+      projectionRate: m.targets.projectionRate,
+      goal: m.targets.goal,
+      onTrack: m.targets.onTrack,
+      offTrack: m.targets.offTrack,
+    }),
   );
   const districtRows = useMemo(() => [...(byDistrict.data?.rows ?? [])].sort(byOutlook), [byDistrict.data]);
   const unitRows = useMemo(() => [...(byUnit.data?.rows ?? [])].sort(byOutlook), [byUnit.data]);

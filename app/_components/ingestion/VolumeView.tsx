@@ -3,7 +3,6 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useMemo } from 'react';
 import { LoadState, Panel } from '../Panel';
 import { useTRPC } from '../TrpcProvider';
 import { Chart, type ChartClick } from './Chart';
@@ -11,6 +10,7 @@ import { GRAINS } from './filters';
 import { heatmapHeight, heatmapOption } from './options/heatmap';
 import { volumeOption } from './options/volume';
 import { useDashboard } from './useDashboard';
+import { useChartOption } from '../charts/useChartOption';
 
 const STREAM_OF_SERIES = ['records', 'licenses', 'penalties'] as const;
 
@@ -23,31 +23,23 @@ export function VolumeView() {
   const heatmap = useQuery(trpc.ingestion.heatmap.queryOptions(filters));
   const shownGrain = volume.data?.grain ?? grain;
 
-  const volumeChart = useMemo(
-    () =>
-      volume.data
-        ? volumeOption(volume.data.points, volume.data.grain, {
-            records: t.streams.records,
-            licenses: t.streams.licenses,
-            penalties: t.streams.penalties,
-            axisCount: t.volume.axisCount,
-            axisTime: t.volume.axisTime,
-            partial: t.volume.partial,
-          })
-        : null,
-    [volume.data, t],
+  const volumeChart = useChartOption(volume.data, t, (v, m) =>
+    volumeOption(v.points, v.grain, {
+      records: m.streams.records,
+      licenses: m.streams.licenses,
+      penalties: m.streams.penalties,
+      axisCount: m.volume.axisCount,
+      axisTime: m.volume.axisTime,
+      partial: m.volume.partial,
+    }),
   );
-  const heatChart = useMemo(
-    () =>
-      heatmap.data
-        ? heatmapOption(heatmap.data, {
-            axisUnit: t.heatmap.axisUnit,
-            axisCatalog: t.heatmap.axisCatalog,
-            expectedNone: t.heatmap.expectedNone,
-            notExpected: t.heatmap.notExpected,
-          })
-        : null,
-    [heatmap.data, t],
+  const heatChart = useChartOption(heatmap.data, t, (h, m) =>
+    heatmapOption(h, {
+      axisUnit: m.heatmap.axisUnit,
+      axisCatalog: m.heatmap.axisCatalog,
+      expectedNone: m.heatmap.expectedNone,
+      notExpected: m.heatmap.notExpected,
+    }),
   );
 
   const onBar = (p: ChartClick) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { useCallback, useMemo } from 'react';
 import { useI18n } from '../I18nProvider';
 import { fill, linkWith, readFilters, readGrain, readView } from './filters';
@@ -10,9 +10,7 @@ export { fill };
 /** Filters and view of the 归集 pages from the URL, with setters that keep everything else in the URL. */
 export function useDashboard() {
   const { t } = useI18n();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, replaceQuery } = usePageQuery();
   const key = params.toString();
   const filters = useMemo(() => readFilters(new URLSearchParams(key)), [key]);
   const view = readView(params);
@@ -26,10 +24,9 @@ export function useDashboard() {
         if (v) next.set(k, v);
         else next.delete(k);
       }
-      const s = next.toString();
-      router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
+      replaceQuery(next, { scroll: false });
     },
-    [key, pathname, router],
+    [key, replaceQuery],
   );
 
   const link = useCallback(

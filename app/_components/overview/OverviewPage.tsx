@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { useCallback, useMemo } from 'react';
 import { useI18n } from '../I18nProvider';
 import { useTRPC } from '../TrpcProvider';
@@ -22,9 +22,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function OverviewPage({ initial = {} }: { initial?: CockpitInitial }) {
   const { t } = useI18n();
   const o = t.overview;
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, replaceQuery } = usePageQuery();
   const raw = params.get('asOf');
   const asOf = raw && DATE.test(raw) ? raw : undefined;
   const input = useMemo(() => ({ asOf }), [asOf]);
@@ -34,8 +32,7 @@ export function OverviewPage({ initial = {} }: { initial?: CockpitInitial }) {
     const next = new URLSearchParams(params);
     if (value) next.set('asOf', value);
     else next.delete('asOf');
-    const s = next.toString();
-    router.replace(s ? `${pathname}?${s}` : pathname);
+    replaceQuery(next);
   };
 
   // The ranking's month is asOf's month as the server resolved it (today may be pinned there); same query as the

@@ -4,7 +4,7 @@ import type { PublicityKpiRow } from '@/server/metrics/publicity/kpi';
 import { Stat } from '../Stat';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { useMemo } from 'react';
 import { EChart } from '../charts/EChart';
 import { formatInt, formatRate } from '../format';
@@ -41,9 +41,7 @@ export function PublicityDashboard() {
   const p = t.publicityPage;
   const labels = usePublicityLabels();
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, replaceQuery } = usePageQuery();
   const filters = readFilters(params);
 
   const byDistrict = useQuery(trpc.publicity.kpi.queryOptions({ ...filters, groupBy: 'district' }));
@@ -58,7 +56,7 @@ export function PublicityDashboard() {
   const setFilters = (next: PublicityParams) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) if (v) q.set(k, v);
-    router.replace(q.size ? `${pathname}?${q.toString()}` : pathname);
+    replaceQuery(q);
   };
 
   const answer = byDistrict.data ?? byUnit.data;

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 import { formatInt } from '../format';
 import { useI18n } from '../I18nProvider';
 import { LoadState, Panel } from '../Panel';
@@ -16,9 +16,7 @@ export function PublicityItemsPage() {
   const { t } = useI18n();
   const p = t.publicityPage;
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
+  const { params, replaceQuery } = usePageQuery();
   const filters = readItemFilters(params);
   const rows = useInfiniteQuery(
     trpc.publicity.items.infiniteQueryOptions(
@@ -30,7 +28,7 @@ export function PublicityItemsPage() {
 
   const replace = (next: ItemParams) => {
     const { status, ...rest } = next;
-    router.replace(linkWith(pathname, rest, { status: status?.join(',') }));
+    replaceQuery((path) => linkWith(path, rest, { status: status?.join(',') }));
   };
   const { status: _s, delayMin: _a, delayMax: _b, ...dashboardFilters } = filters;
   const statusValue = filters.status?.join(',') ?? '';

@@ -1,14 +1,12 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePageQuery } from '../usePageQuery';
 
 type Key = 'from' | 'to' | 'asOf' | 'district' | 'unit' | 'measure' | 'kind';
 
 /** The page's filters live in the URL, so a view can be bookmarked and shared, and links keep them. */
 export function useSanctionFilters() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
+  const { params, replaceQuery } = usePageQuery();
   const get = (k: Key) => params.get(k) || undefined;
   const kind = get('kind');
   const filters: {
@@ -33,7 +31,7 @@ export function useSanctionFilters() {
     if (value) next.set(key, value);
     else next.delete(key);
     if (key === 'district') next.delete('unit');
-    router.replace(`${pathname}?${next.toString()}`);
+    replaceQuery(next);
   };
   const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
   return { filters, set, query };
