@@ -27,27 +27,32 @@ function asObject(raw: string, rowNo: number): ParsedRow {
 
 /** NDJSON: one JSON object per line; blank lines are skipped; a bad line is a bad row, not a bad body. */
 export async function* parseNdjson(chunks: AsyncIterable<string>): AsyncGenerator<ParsedRow> {
-  let buffer = '';
+  // The current line's text before this chunk, kept in pieces: joining only at a newline keeps a long line (or a
+  // body of whitespace) linear in its length, where appending to one string and searching it rescans it per chunk.
+  let pending: string[] = [];
   let rowNo = 0;
   let first = true;
   for await (const chunk of chunks) {
-    buffer += chunk;
     if (first) {
-      // The first character that is not whitespace, however many chunks of whitespace come before it.
-      const start = buffer.trimStart()[0];
+      // The first character that is not whitespace: every chunk before this one was whitespace only.
+      const start = chunk.trimStart()[0];
       if (start !== undefined) {
         first = false;
         if (start !== '{') throw new BodyError(400, 'The body is not NDJSON: each line must be a JSON object starting with "{"');
       }
     }
+    let from = 0;
     let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
+    while ((nl = chunk.indexOf('\n', from)) >= 0) {
+      const piece = chunk.slice(from, nl);
+      const line = (pending.length > 0 ? pending.join('') + piece : piece).trim();
+      pending = [];
+      from = nl + 1;
       if (line) yield asObject(line, ++rowNo);
     }
+    if (from < chunk.length) pending.push(from === 0 ? chunk : chunk.slice(from));
   }
-  const last = buffer.trim();
+  const last = pending.join('').trim();
   if (last) yield asObject(last, ++rowNo);
 }
 
