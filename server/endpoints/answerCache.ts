@@ -90,4 +90,6 @@ export const DEPENDS_ON = {
   followUp: { dependsOn: ['notices', ...BASE] },
   /** Scores stand on every figure above, the schemes and the manual scores; explanations follow the caller's scope. */
   assessment: { dependsOn: VERSION_KINDS, scoped: true },
+  /** 督查's problem list gathers every module's open items, within the caller's scope. */
+  problems: { dependsOn: VERSION_KINDS, scoped: true },
 } satisfies Record<string, CacheRule>;

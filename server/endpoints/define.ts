@@ -33,8 +33,9 @@ export type FiltersOf<Input> = Omit<Input, PageFields>;
  * (server/endpoints/rest.ts) are made, and its OpenAPI entry (server/endpoints/openapi.ts).
  * - `run` gets the validated input and the caller; item lists apply `ctx.scope` in SQL, figures are city-wide.
  * - `audit`: item reads are audited here, once, with the request id; an export is audited when its stream ends.
- * - `cache`: a figure whose answer depends only on its input, the day and the data versions it names is computed
- *   once per version and shared; its GET answers carry an ETag (304 on If-None-Match) unless it is audited.
+ * - `cache`: a figure (or an item page, with `scoped`) whose answer depends only on its input, the day, the data
+ *   versions it names (and the caller's scope) is computed once per version and shared; its GET answers carry an ETag
+ *   (304 on If-None-Match) unless it is audited. Audited reads are still written down one by one.
  * - `rest.path` is the OpenAPI path; `rest.when` picks this endpoint among those sharing a path by one query
  *   parameter (GET /api/v1/items/ingestion?status=missing); `rest.answer` reshapes the answer for REST.
  */

@@ -14,6 +14,7 @@ export const problemsEndpoint = defineEndpoint({
     'Open problems across the modules (kinds comma-separated, district, unit, from/to, asOf, ageMin/ageMax in working days overdue; sort=age|date|deadline|unit|district|kind, dir; paged by cursor or offset). format=csv|xlsx exports the whole filtered list with its count in x-total-rows',
   input: problemsInput,
   run: (input, ctx) => problemsPage(ctx.scope, input),
+  cache: DEPENDS_ON.problems,
   audit: { target: (input) => `items/problems?kinds=${(input.kinds ?? []).join(',') || 'all'}`, rowCount: (page) => page.items.length },
   rest: { path: '/api/v1/items/problems', returns: '{ items, total, nextCursor, byKind, units }' },
   exports: {

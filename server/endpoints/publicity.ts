@@ -43,6 +43,7 @@ export const publicityItemsEndpoint = defineEndpoint({
   summary: 'Decisions behind the publicity figures (status one or a comma-separated list; paged; format=csv|xlsx exports all)',
   input: itemsInput,
   run: (input, ctx) => publicityItems(ctx.scope, input),
+  cache: { ...DEPENDS_ON.publicity, scoped: true },
   audit: { target: (input) => `items/publicity?status=${(input.status ?? []).join(',') || 'all'}`, rowCount: (page) => page.items.length },
   rest: { path: '/api/v1/items/publicity', returns: '{ items, nextCursor }' },
   exports: {

@@ -28,6 +28,7 @@ export const sanctionItemsEndpoint = defineEndpoint({
   summary: 'Pushes behind the sanction figures (status, unit, measure, case; paged; format=csv|xlsx exports all)',
   input: sanctionItemsRequest,
   run: (input, ctx) => sanctionItems(ctx.scope, input),
+  cache: { ...DEPENDS_ON.sanctions, scoped: true },
   audit: { target: () => 'items/sanctions', rowCount: (page) => page.items.length },
   rest: { path: '/api/v1/items/sanctions', returns: '{ items, nextCursor }' },
   exports: {

@@ -16,7 +16,9 @@ import { DEFAULT_SCHEMES } from '@/server/assessment/defaultSchemes';
 import type { Principal } from '@/server/auth/roles';
 import { createToken } from '@/server/auth/tokens';
 import { rebuildCalendar } from '@/server/calendar/rebuild';
-import { runCommand } from '@/server/db/query';
+import { queryRows, runCommand } from '@/server/db/query';
+import { z } from 'zod';
+import { LEGAL } from './_rows';
 import { createCallerFactory } from '@/server/trpc/init';
 import { appRouter } from '@/server/trpc/router';
 import { freshDatabase } from './_db';
@@ -132,6 +134,32 @@ describe('the answer cache', () => {
     expect(asOtherDistrict.row.indicators.every((i) => Object.keys(i.inputs).length === 0)).toBe(true);
     // And the wider answer is still served to its own scope.
     expect(await caller(ADMIN).assessment.entity({ period: '2026-10', level: 'district', code: '990102' })).toBe(asAdmin);
+  });
+});
+
+describe('item pages', () => {
+  const UNIT_C002: Principal = { kind: 'user', id: 'cache-c002', name: 'c002@cache.test', role: 'unit', districtCode: '990100', unitCode: 'C002', tokenScopes: [] };
+  const page = (p: Principal) => caller(p).publicity.items({ from: '2026-11-01', to: '2026-11-23', unit: 'C002', limit: 50 });
+  const reads = async () =>
+    (await queryRows(`SELECT count() AS n FROM audit_log WHERE action = 'drill_down' AND actor = {actor:String}`, { actor: UNIT_C002.name }, z.object({ n: z.number() }))).at(0)!.n;
+
+  it('are computed once per data version and scope, audited at every read, and a commit shows the new item', async () => {
+    const first = await page(UNIT_C002);
+    expect(await page(UNIT_C002)).toBe(first); // the same answer object: one computation
+    expect(await reads()).toBe(2); // yet both reads are written down
+    const otherScope = await page(DISTRICT_B);
+    expect(otherScope).not.toBe(first); // another scope never shares the unit's answer
+    expect(otherScope.items).toHaveLength(0); // C002 lies outside district 990103
+
+    await ingest(
+      'licenses',
+      T.ingest!,
+      nd({ docNo: 'XK-CACHE-1', subjectType: 'legal', subjectName: '缓存测试公司', subjectCode: LEGAL, licenseName: '食品经营许可', licenseCategory: '普通', decisionDate: '2026-11-20', validFrom: '2026-11-20' }),
+    );
+    const after = await page(UNIT_C002);
+    expect(after).not.toBe(first);
+    expect(after.items.map((i) => i.docNo)).toContain('XK-CACHE-1');
+    expect(first.items.map((i) => i.docNo)).not.toContain('XK-CACHE-1');
   });
 });
 
