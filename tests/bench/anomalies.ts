@@ -103,7 +103,7 @@ type Score = {
   daysDeadline: number;
 };
 
-const emptyScore = (): Score => ({
+export const emptyScore = (): Score => ({
   detected: { drop: [], silence: [], decline: [], spike: [], level: [] },
   missed: { drop: 0, silence: 0, decline: 0, spike: 0, level: 0 },
   tp: { drop: 0, silence: 0, decline: 0, spike: 0, level: 0 },
@@ -121,7 +121,7 @@ const emptyScore = (): Score => ({
  * alarm events (runs of consecutive alarm days) in the series carrying an incident of that kind: inside the window
  * = true, outside = false. False alarms per 1,000 unit-days count alarm days outside windows over scored days.
  */
-function score(s: Score, u: Unit, alarms: readonly Alarm[]): void {
+export function score(s: Score, u: Unit, alarms: readonly Alarm[]): void {
   const inc = u.incident;
   const inWindow = (i: number) => !!inc && i >= inc.start && i <= inc.end + WINDOW_AFTER;
   const scored = alarms.filter((a) => a.index >= SCORED_FROM);
@@ -176,7 +176,7 @@ export function evaluate(units: readonly Unit[]) {
   return { scores, ms: Date.now() - t };
 }
 
-function table(scores: Record<string, Score>): string {
+export function table(scores: Record<string, Score>): string {
   const head = ['detector', 'kind', 'incidents', 'precision', 'recall', 'F1', 'delay p50', 'delay p90', 'FA/1k holiday wk', 'FA/1k deadline wk'];
   const rows: string[][] = [];
   for (const [name, s] of Object.entries(scores)) {

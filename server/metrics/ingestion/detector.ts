@@ -165,8 +165,8 @@ export const IMPROVED = {
   /** A day-of-month effect smaller than this (log scale) is not used (noise, not a deadline rush). */
   minDomEffect: 0.25,
   /** Band width in robust standard deviations, below and above. */
-  kLow: 3,
-  kHigh: 3,
+  kLow: 4,
+  kHigh: 4,
   minSpread: 0.15,
   /** A drop must be at most this share of the expected volume and short by at least minShortfall rows. */
   maxRatio: 0.6,
@@ -183,11 +183,20 @@ export const IMPROVED = {
   quietFactor: 2,
   /** After this many consecutive flagged days in one direction, the new level is adopted. */
   adoptAfter: 12,
+  /** An unflagged day at least this many spreads on the run's side keeps a level-shift run going. */
+  shiftZ: 2,
+  /** Sustained drops: up to this many consecutive short days are judged together, flagged when their z sum ≤ −kMulti·√m. */
+  multiDays: 5,
+  kMulti: 3.5,
+  /** Each day of a sustained drop at least this many spreads below its centre. */
+  multiMinZ: 1,
   /**
    * Count noise: a drop must also be improbable as Poisson noise around the expected count (P(X ≤ rows) < alpha),
    * a spike likewise (P(X ≥ rows) < alpha); this is what keeps small units' quiet days out.
    */
   alpha: 0.001,
+  /** Add Poisson count noise to the spread (1 = yes). */
+  countNoise: 1,
 } as const;
 
 export type ImprovedParams = { [K in keyof typeof IMPROVED]: number };
@@ -263,19 +272,25 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
   const dom = Uint8Array.from(series, (s) => Number(s.day.slice(8, 10)));
   const dn = Int32Array.from(series, (s) => toDayNumber(s.day));
   const centers = new Float64Array(n);
+  const zb = new Float64Array(n);
+  const ex = new Float64Array(n);
+  const evaluated = new Uint8Array(n);
   const out: Alarm[] = [];
   let hist: number[] = [];
   let run: number[] = [];
   let runDir = 0;
   let adoptedOn: string | undefined;
-  const windowFrom = 0;
   for (let i = 0; i < n; i++) {
     if (hist.length >= p.minHistory) {
-      const b = baselineOf(y, wd, dom, hist, Math.max(windowFrom, i - p.history), i, p);
+      const b = baselineOf(y, wd, dom, hist, Math.max(0, i - p.history), i, p);
       centers[i] = b.center;
       const notes: string[] = [];
-      let up = p.kHigh * b.spread;
-      let down = p.kLow * b.spread;
+      // Count noise on top of the pooled spread: ln(1 + X) of a Poisson count X with mean μ has variance about
+      // 1/(μ + 1); the pooled MAD mostly reflects the unit's busier days, so its quiet days get this added.
+      const spread = p.countNoise ? Math.sqrt(b.spread ** 2 + 1 / (Math.expm1(b.center) + 1)) : b.spread;
+      b.spread = spread;
+      let up = p.kHigh * spread;
+      let down = p.kLow * spread;
       // Catch-up: one of the first catchUpDays working days after a gap of ≥ holidayGap calendar days.
       for (let k = 0; k < p.catchUpDays && i - k > 0; k++) {
         if (dn[i - k]! - dn[i - k - 1]! >= p.holidayGap) {
@@ -316,6 +331,29 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
       ) {
         kind = 'spike';
       }
+      // z against the day's own band (allowances included): a quiet day's shortfall counts for less.
+      zb[i] = ((y[i]! - b.center) * p.kLow) / down;
+      ex[i] = expected;
+      evaluated[i] = 1;
+      if (!kind && zb[i]! <= -p.multiMinZ && rows <= p.maxRatio * expected) {
+        // A sustained drop: the last m days (2 ≤ m ≤ multiDays) each short, together far below their bands.
+        let sumZ = zb[i]!;
+        let sumRows = rows;
+        let sumExp = expected;
+        for (let m = 2; m <= p.multiDays && i - m + 1 >= 0; m++) {
+          const j = i - m + 1;
+          if (!evaluated[j] || zb[j]! > -p.multiMinZ || series[j]!.rows > p.maxRatio * ex[j]!) break;
+          sumZ += zb[j]!;
+          sumRows += series[j]!.rows;
+          sumExp += ex[j]!;
+          if (sumZ <= -p.kMulti * Math.sqrt(m) && sumExp - sumRows >= p.minShortfall && poissonCdf(sumRows, sumExp) < p.alpha) {
+            kind = rows === 0 ? 'silence' : 'drop';
+            notes.push(`sustained: ${m} working days short together (sum of z ${sumZ.toFixed(1)})`);
+            hist = hist.filter((h) => h < j);
+            break;
+          }
+        }
+      }
       if (kind) {
         const dir = kind === 'spike' ? 1 : -1;
         if (dir !== runDir) run = [];
@@ -335,20 +373,26 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
           historyDays: b.historyDays,
           notes,
         });
-        if (run.length >= p.adoptAfter) {
-          // The new normal: the older history moved by the run's median shift (keeps its weekday and
-          // day-of-month pattern), followed by the run itself.
-          const shift = medianOf(run.map((j) => y[j]! - centers[j]!));
-          for (let j = windowFrom; j < run[0]!; j++) y[j] = y[j]! + shift;
-          hist = [...hist, ...run].slice(-p.history);
-          adoptedOn = series[i]!.day;
-          run = [];
-          runDir = 0;
-        }
+      } else if (runDir !== 0 && z * runDir >= p.shiftZ) {
+        // Not flagged (noise), but still on the run's side of the old level: the run goes on.
+        run.push(i);
+      } else {
+        run = [];
+        runDir = 0;
+      }
+      if (run.length >= p.adoptAfter) {
+        // The new normal: the older days moved by the run's median shift (they keep their weekday and
+        // day-of-month pattern), followed by the run itself.
+        const shift = medianOf(run.map((j) => y[j]! - centers[j]!));
+        for (let j = 0; j < run[0]!; j++) y[j] = y[j]! + shift;
+        const first = run[0]!;
+        hist = [...hist.filter((j) => j < first), ...run].slice(-p.history);
+        adoptedOn = series[i]!.day;
+        run = [];
+        runDir = 0;
         continue;
       }
-      run = [];
-      runDir = 0;
+      if (kind) continue;
     }
     hist.push(i);
     if (hist.length > p.history) hist.shift();
