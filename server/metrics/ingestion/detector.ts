@@ -183,8 +183,14 @@ export const IMPROVED = {
   quietFactor: 2,
   /** After this many consecutive flagged days in one direction, the new level is adopted. */
   adoptAfter: 12,
-  /** An unflagged day at least this many spreads on the run's side keeps a level-shift run going. */
-  shiftZ: 2,
+  /**
+   * A day at least this many spreads on the shifted side counts towards a level shift (run rule: an unflagged day
+   * keeps the run going).
+   */
+  shiftZ: 1,
+  /** Window rule instead (when > 0): adopt when shiftNeed of the last shiftWindow days lie shiftZ spreads on one side. */
+  shiftWindow: 15,
+  shiftNeed: 12,
   /** Sustained drops: up to this many consecutive short days are judged together, flagged when their z sum ≤ −kMulti·√m. */
   multiDays: 5,
   kMulti: 3.5,
@@ -261,8 +267,13 @@ function baselineOf(
  *   ln(quietFactor) on the last quietDays working days before one and on 调休 weekend working days (quiet);
  * - below the band with rows ≤ maxRatio × expected and a shortfall ≥ minShortfall: 'silence' when rows = 0, else
  *   'drop'; above it with rows ≥ minSpikeRatio × expected and an excess ≥ minShortfall: 'spike';
- * - level shift: after adoptAfter consecutive flagged days in one direction, those days become the history (the
- *   unit's new normal), so a permanent change raises adoptAfter alarms and then stops.
+ * - sustained drops: up to multiDays consecutive short days (each ≥ multiMinZ spreads below, at most maxRatio of
+ *   the expected) are judged together: flagged when their z sum ≤ −kMulti·√m and their total is improbable as
+ *   Poisson noise; count noise 1/(μ + 1) is added to the spread's square (small units' quiet days);
+ * - level shift: when shiftNeed of the last shiftWindow days lie shiftZ spreads on one side and one of them was
+ *   flagged, the older days are moved by the window's median shift and the window joins the history (the unit's new
+ *   normal), so a permanent change raises alarms for about shiftNeed days and then stops (shiftWindow = 0: the
+ *   older rule, adoptAfter consecutive flagged days).
  */
 export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {}): Alarm[] {
   const p: ImprovedParams = { ...IMPROVED, ...opts };
@@ -278,6 +289,9 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
   const out: Alarm[] = [];
   let hist: number[] = [];
   let run: number[] = [];
+  const zr = new Float64Array(n);
+  const flaggedAt = new Uint8Array(n);
+  let lastAdopt = -1e9;
   let runDir = 0;
   let adoptedOn: string | undefined;
   for (let i = 0; i < n; i++) {
@@ -358,7 +372,7 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
         const dir = kind === 'spike' ? 1 : -1;
         if (dir !== runDir) run = [];
         runDir = dir;
-        run.push(i);
+        if (p.shiftWindow === 0) run.push(i);
         out.push({
           index: i,
           day: series[i]!.day,
@@ -373,14 +387,34 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
           historyDays: b.historyDays,
           notes,
         });
-      } else if (runDir !== 0 && z * runDir >= p.shiftZ) {
+      } else if (p.shiftWindow === 0 && runDir !== 0 && z * runDir >= p.shiftZ) {
         // Not flagged (noise), but still on the run's side of the old level: the run goes on.
         run.push(i);
       } else {
         run = [];
         runDir = 0;
       }
-      if (run.length >= p.adoptAfter) {
+      zr[i] = z;
+      if (kind) flaggedAt[i] = 1;
+      if (p.shiftWindow > 0 && i - lastAdopt >= p.shiftWindow && i - p.shiftWindow + 1 >= 0 && evaluated[i - p.shiftWindow + 1]) {
+        // Window rule: of the last shiftWindow days, at least shiftNeed on one side by shiftZ spreads and one flagged.
+        let downs = 0;
+        let ups = 0;
+        let flags = 0;
+        for (let j = i - p.shiftWindow + 1; j <= i; j++) {
+          if (zr[j]! <= -p.shiftZ) downs++;
+          if (zr[j]! >= p.shiftZ) ups++;
+          flags += flaggedAt[j]!;
+        }
+        if (flags > 0 && (downs >= p.shiftNeed || ups >= p.shiftNeed)) {
+          // The new level's days: the whole window (measured on the tuning half: keeping only the days on the
+          // shifted side did slightly worse).
+          run = [];
+          for (let j = i - p.shiftWindow + 1; j <= i; j++) run.push(j);
+        }
+      }
+      if (run.length >= (p.shiftWindow > 0 ? 1 : p.adoptAfter)) {
+        lastAdopt = i;
         // The new normal: the older days moved by the run's median shift (they keep their weekday and
         // day-of-month pattern), followed by the run itself.
         const shift = medianOf(run.map((j) => y[j]! - centers[j]!));
