@@ -1,4 +1,4 @@
-// npm run bench -- anomalies [--units 600]: detection quality of the volume-anomaly detectors (issue 19) on a labelled,
+// npm run bench -- anomalies [--units 1000] [--half held-out|tuning]: detection quality of the volume-anomaly detectors (issue 19) on a labelled,
 // deterministic corpus. Each unit series is two years of working days (2025-01-01..2026-11-30, the product's
 // chinese-days calendar: 调休 weekends, 春节, 国庆) drawn from unit profiles like the demo generator's (daily, weekly
 // and monthly senders, small and large), with quiet days before long holidays, catch-up after them, deadline rushes
