@@ -187,7 +187,7 @@ export async function main(argv: string[]) {
     let batches = 0;
     const ingestion = async () => {
       while (performance.now() < end) {
-        await sleep(Number(values['batch-every']) * 1000);
+        await sleep(Math.min(Number(values['batch-every']) * 1000, end - performance.now()));
         if (performance.now() >= end) break;
         const started = performance.now();
         const res = await fetch(`${base}/api/v1/ingest/records`, {
