@@ -5,6 +5,7 @@ import * as ingestion from './ingestion';
 import * as inspection from './inspection';
 import * as publicity from './publicity';
 import * as sanctions from './sanctions';
+import * as screen from './screen';
 
 /**
  * Every figure and item list of the product. Each is one definition (server/endpoints/define.ts) from which its tRPC
@@ -18,4 +19,5 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...Object.values(inspection),
   ...Object.values(assessment),
   ...Object.values(calendar),
+  ...Object.values(screen),
 ];

@@ -9,6 +9,7 @@ import { overviewRouter } from './routers/overview';
 import { publicityRouter } from './routers/publicity';
 import { referenceRouter } from './routers/reference';
 import { sanctionsRouter } from './routers/sanctions';
+import { screenRouter } from './routers/screen';
 import { sessionRouter } from './routers/session';
 
 export const appRouter = createTRPCRouter({
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   publicity: publicityRouter,
   reference: referenceRouter,
   sanctions: sanctionsRouter,
+  screen: screenRouter,
   session: sessionRouter,
 });
 

@@ -52,6 +52,8 @@ const FIGURES_ONLY = [
   'publicity.delayHistogram',
   'sanctions.kpi',
   'sanctions.funnel',
+  // The big screen: city-wide figures, and what became overdue today as counts per unit.
+  'screen.figures',
 ];
 
 const ADMIN: Principal = { kind: 'user', id: 'admin-walk', name: 'admin@walk.test', role: 'admin', districtCode: '', unitCode: '', tokenScopes: [] };
