@@ -2,7 +2,8 @@
 export const ROLES = ['admin', 'leader', 'inspector', 'district', 'unit'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const TOKEN_SCOPES = ['ingest', 'read', 'backfill', 'admin'] as const;
+/** `display`: the big screen only (issue 17): `/screen` and the figures it draws, nothing else. */
+export const TOKEN_SCOPES = ['ingest', 'read', 'backfill', 'admin', 'display'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** Who is asking: a signed-in user or an API token. */

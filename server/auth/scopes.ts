@@ -2,13 +2,14 @@ import { writeAudit } from './audit';
 import type { Principal, TokenScope } from './roles';
 
 /** What a request needs from its caller, the same words for REST and tRPC. */
-export type Need = 'read' | 'ingest' | 'admin' | 'batch';
+export type Need = 'read' | 'ingest' | 'admin' | 'batch' | 'display';
 
 const TOKEN_SCOPES_FOR: Record<Need, readonly TokenScope[]> = {
   read: ['read', 'admin'],
   ingest: ['ingest', 'backfill'],
   admin: ['admin'],
   batch: ['ingest', 'backfill', 'read', 'admin'], // a sender may check its own batches
+  display: ['display', 'read', 'admin'], // the big screen's figures: what a display token may read, and all it may
 };
 
 /** Whether the principal may go on for `need` (users always; tokens within their scopes). Pure: nothing audited. */

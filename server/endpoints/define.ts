@@ -61,6 +61,8 @@ export type Endpoint<Schema extends z.ZodType = z.ZodType, Output = unknown, Row
   exports?: ExportSpec<FiltersOf<z.output<Schema>>, Row>;
   /** Figures computed once per data version for everyone (server/endpoints/answerCache.ts). */
   cache?: CacheRule;
+  /** What a token needs to call it: 'read' unless said; 'display' for the big screen's figures (a display token reads only those). */
+  need?: 'read' | 'display';
 };
 
 // Endpoints of any schema and answer, for code that only passes values between an endpoint's own functions.

@@ -50,7 +50,8 @@ export function ifNoneMatch(req: Request, tag: string): boolean {
  */
 export function restRoute(...endpoints: AnyEndpoint[]) {
   return restHandler(async (req: Request, route?: { params: Promise<Record<string, string>> }) => {
-    const principal = await requireCaller(req, 'read');
+    // A path whose every endpoint is a display figure is open to display tokens; any other path needs 'read'.
+    const principal = await requireCaller(req, endpoints.every((e) => e.need === 'display') ? 'display' : 'read');
     const { format = 'json', ...query } = Object.fromEntries(new URL(req.url).searchParams);
     const { endpoint, params } = pick(endpoints, { ...query, ...(route ? await route.params : {}) });
     const formats = endpoint.exports ? ['json', ...EXPORT_FORMATS] : ['json'];

@@ -17,6 +17,8 @@ export const screenFiguresEndpoint = defineEndpoint({
   run: (input) => screenFigures(input.asOf ?? today()),
   // Scores stand on every kind of data; the answer is the same for every caller (no explanations).
   cache: { dependsOn: DEPENDS_ON.assessment.dependsOn },
+  // The one figure a wall display's token may read (no items: overdue today is counts per unit).
+  need: 'display',
   rest: {
     path: '/api/v1/screen',
     returns: '{ asOf, month, ingestion, publicity, sanctions, districtRanking, unitTop, unitBottom, unitCount, overdueToday, trend, districts }',

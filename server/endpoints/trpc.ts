@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { protectedProcedure } from '../trpc/init';
+import { displayProcedure, protectedProcedure } from '../trpc/init';
 import { runEndpoint, type AnyEndpoint, type Endpoint } from './define';
 
 /** The endpoint each procedure was made from, so a tRPC GET can carry the endpoint's ETag (server/endpoints/trpcTags.ts). */
@@ -7,7 +7,7 @@ export const endpointOfProcedure = new WeakMap<object, AnyEndpoint>();
 
 /** The tRPC query of an endpoint: signed in, the endpoint's schema, audited by runEndpoint. */
 export function procedureOf<Schema extends z.ZodType, Output, Row>(e: Endpoint<Schema, Output, Row>) {
-  const procedure = protectedProcedure
+  const procedure = (e.need === 'display' ? displayProcedure : protectedProcedure)
     .input(e.input)
     .query(({ ctx, input }) =>
       runEndpoint(e as Endpoint<Schema, Output, unknown>, input as z.output<Schema>, {

@@ -163,7 +163,7 @@ export function openApiDocument(): JsonSchema {
     },
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'API token issued by the platform office (scopes ingest, read, backfill, admin)' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'API token issued by the platform office (scopes ingest, read, backfill, admin; display: the big screen figures only)' },
         session: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'A signed-in browser session' },
       },
       responses: {

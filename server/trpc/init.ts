@@ -79,23 +79,31 @@ const clientErrorsProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
-const scopedProcedure = clientErrorsProcedure.use(async ({ ctx, type, path, next }) => {
-  if (ctx.principal) {
-    const denial = await tokenScopeDenial(ctx.principal, type === 'query' ? 'read' : 'admin', `trpc/${path}`, ctx.ip);
-    if (denial) throw new TRPCError({ code: 'FORBIDDEN', message: denial });
-    // The same cross-site rule as REST (server/http/caller.ts): a session cookie changes nothing from another site.
-    if (type === 'mutation' && ctx.principal.kind === 'user' && ctx.crossSite) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: '跨站请求被拒绝 (cross-site request refused: change data only from this site\'s own pages)' });
+/** The scope rule for a procedure whose queries need `queryNeed` (changes always need 'admin'). */
+const scopedBy = (queryNeed: 'read' | 'display') =>
+  clientErrorsProcedure.use(async ({ ctx, type, path, next }) => {
+    if (ctx.principal) {
+      const denial = await tokenScopeDenial(ctx.principal, type === 'query' ? queryNeed : 'admin', `trpc/${path}`, ctx.ip);
+      if (denial) throw new TRPCError({ code: 'FORBIDDEN', message: denial });
+      // The same cross-site rule as REST (server/http/caller.ts): a session cookie changes nothing from another site.
+      if (type === 'mutation' && ctx.principal.kind === 'user' && ctx.crossSite) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: '跨站请求被拒绝 (cross-site request refused: change data only from this site\'s own pages)' });
+      }
     }
-  }
-  return next();
-});
+    return next();
+  });
+
+const signedIn = (procedure: ReturnType<typeof scopedBy>) =>
+  procedure.use(({ ctx, next }) => {
+    if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录 (sign in first)' });
+    return next({ ctx: { ...ctx, principal: ctx.principal, scope: itemScopeOf(ctx.principal) } });
+  });
 
 /** Signed in (session or token): ctx gains the principal and its item scope, which every items query applies in SQL. */
-export const protectedProcedure = scopedProcedure.use(({ ctx, next }) => {
-  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录 (sign in first)' });
-  return next({ ctx: { ...ctx, principal: ctx.principal, scope: itemScopeOf(ctx.principal) } });
-});
+export const protectedProcedure = signedIn(scopedBy('read'));
+
+/** The big screen's figures: as protectedProcedure, and open to a display token too (issue 17). */
+export const displayProcedure = signedIn(scopedBy('display'));
 
 export const roleProcedure = (...roles: Role[]) =>
   protectedProcedure.use(({ ctx, next }) => {

@@ -8,7 +8,7 @@ import { LoadState, Panel } from '../Panel';
 import { Table, type TableColumn } from '../table/Table';
 import { useTRPC } from '../TrpcProvider';
 
-const SCOPES = ['ingest', 'read', 'backfill', 'admin'] as const;
+const SCOPES = ['ingest', 'read', 'backfill', 'admin', 'display'] as const;
 
 export function TokensPanel() {
   const { t } = useI18n();
@@ -31,7 +31,7 @@ export function TokensPanel() {
       ),
     },
     { key: 'unit', header: t.admin.unit, cell: (tok) => units.data?.find((u) => u.code === tok.unitCode)?.name ?? tok.unitCode },
-    { key: 'scopes', header: t.admin.scopes, cell: (tok) => tok.scopes.join(', ') },
+    { key: 'scopes', header: t.admin.scopes, cell: (tok) => tok.scopes.map((s) => t.admin.scopeLabels[s]).join('、') },
     { key: 'createdBy', header: t.admin.createdBy, cell: (tok) => tok.createdBy },
     { key: 'lastUsed', header: t.admin.lastUsed, cell: (tok) => tok.lastUsedAt ?? '—' },
     { key: 'uses', header: t.admin.uses, cell: (tok) => tok.uses, align: 'right', className: 'tabular-nums' },
@@ -65,7 +65,7 @@ export function TokensPanel() {
         <Select name="unitCode" label={t.admin.unit} options={codeOptions(units.data)} />
         {SCOPES.map((s) => (
           <label key={s} className="flex items-center gap-1">
-            <input type="checkbox" name={`scope-${s}`} defaultChecked={s === 'ingest'} /> {s}
+            <input type="checkbox" name={`scope-${s}`} defaultChecked={s === 'ingest'} /> {t.admin.scopeLabels[s]}
           </label>
         ))}
         <button type="submit" disabled={create.isPending} className="rounded bg-brand-700 px-3 py-1 text-white">
@@ -80,6 +80,12 @@ export function TokensPanel() {
       {create.data && (
         <p className="mb-3 rounded bg-amber-50 p-2 text-sm" data-testid="new-token">
           {t.admin.tokenShownOnce} <code className="select-all break-all font-mono">{create.data.token}</code>
+          {create.variables?.scopes.includes('display') && (
+            <>
+              <br />
+              {t.admin.screenLink}: <code className="select-all break-all font-mono" data-testid="screen-link">{`${window.location.origin}/screen?key=${create.data.token}`}</code>
+            </>
+          )}
         </p>
       )}
       <LoadState isLoading={tokens.isLoading} error={tokens.error} />
