@@ -1,7 +1,9 @@
 import { ensureDefaultSchemes } from '../server/assessment/store';
 import { recordDataChange } from '../server/db/dataVersions';
 import { insertRows, runCommand } from '../server/db/query';
+import { hasDistrictMap, saveDistrictMap, type DistrictMap } from '../server/screen/districtMap';
 import { annualTargets, referenceData } from './reference';
+import demoMap from './reference/districts.geo.json';
 import { CITY_NAME } from './reference/districts';
 
 /** { shortName: 'x' } → { short_name: 'x' }: a seed row as the row of its table. */
@@ -35,6 +37,8 @@ export async function loadReferenceData(today: string): Promise<{ rows: number }
     await runCommand(`OPTIMIZE TABLE ${table} FINAL`);
   }
   await ensureDefaultSchemes();
+  // The big screen's map: the demo city's fictional one, unless a map is stored already (a city's upload stays).
+  if (!(await hasDistrictMap())) await saveDistrictMap(demoMap as unknown as DistrictMap, 'demo', 'seed');
   await recordDataChange(['reference']);
   return { rows: districts.length + units.length + catalog.length + measures.length + targets.length };
 }

@@ -6,6 +6,7 @@ import * as overviewLabels from './areas/overview';
 import * as publicityLabels from './areas/publicity';
 import * as sanctionsLabels from './areas/sanctions';
 import * as assessmentLabels from './areas/assessment';
+import * as screenLabels from './areas/screen';
 
 /** UI labels. zh-CN is the default; en is kept key-for-key identical (checked by a unit test). */
 export const zhCN = {
@@ -33,6 +34,7 @@ export const zhCN = {
     howComputed: '口径说明',
   },
   overview: overviewLabels.zh,
+  screen: screenLabels.zh,
   ingestionPage: ingestionLabels.zh,
   publicityPage: publicityLabels.zh,
   sanctionsPage: sanctionsLabels.zh,
@@ -176,6 +178,7 @@ export const en: Messages = {
     howComputed: 'How it is computed',
   },
   overview: overviewLabels.en,
+  screen: screenLabels.en,
   ingestionPage: ingestionLabels.en,
   publicityPage: publicityLabels.en,
   sanctionsPage: sanctionsLabels.en,

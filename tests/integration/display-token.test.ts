@@ -7,6 +7,7 @@ import { GET as batchGet } from '@/app/api/v1/ingest/batches/[batchId]/route';
 import { GET as itemsPublicityGet } from '@/app/api/v1/items/publicity/route';
 import { GET as kpiPublicityGet } from '@/app/api/v1/kpi/publicity/route';
 import { GET as referenceGet } from '@/app/api/v1/reference/[list]/route';
+import { GET as mapGet } from '@/app/api/v1/screen/map/route';
 import { GET as screenGet } from '@/app/api/v1/screen/route';
 import { displayKeyCaller } from '@/server/auth/displayKey';
 import { createToken, principalFromToken } from '@/server/auth/tokens';
@@ -45,6 +46,18 @@ describe('a display token', () => {
     const principal = await principalFromToken(display);
     const caller = createCallerFactory(appRouter)({ requestId: 't', ip: '127.0.0.1', principal });
     expect(await caller.screen.figures({})).toMatchObject({ month: '2026-10' });
+  });
+
+  it('reads the district map, once: the demo map of 16 districts with an ETag, then 304', async () => {
+    const res = await mapGet(get('/api/v1/screen/map', display));
+    expect(res.status).toBe(200);
+    const map = (await res.json()) as { features: Array<{ properties: { code: string } }> };
+    expect(new Set(map.features.map((f) => f.properties.code)).size).toBe(16);
+    const tag = res.headers.get('etag')!;
+    expect(res.headers.get('cache-control')).toContain('max-age');
+    const again = await mapGet(new Request('http://test/api/v1/screen/map', { headers: { authorization: `Bearer ${display}`, 'if-none-match': tag } }));
+    expect(again.status).toBe(304);
+    expect((await mapGet(get('/api/v1/screen/map', reader))).status).toBe(403);
   });
 
   it('opens /screen by its key; an ingest-only or unknown key does not', async () => {
@@ -88,8 +101,8 @@ describe('a display token', () => {
       { id: displayId },
       z.object({ n: z.coerce.number() }),
     );
-    // 2 screen reads, the key, 7 refused requests, 1 refused tRPC caller
-    expect(usage[0]!.n).toBe(11);
+    // 2 screen reads, 2 map reads, the key, 7 refused requests, 1 refused tRPC caller
+    expect(usage[0]!.n).toBe(13);
     const denied = await queryRows(
       "SELECT target FROM audit_log WHERE action = 'token_used_denied' AND actor = '指挥大厅大屏' ORDER BY at",
       {},

@@ -1,0 +1,48 @@
+/** Labels of the big screen (大屏). zh is the default; en must have the same keys (checked by tests/unit/ui-pure.test.ts). */
+export const zh = {
+  title: '示范市社会信用体系建设监测大屏',
+  cutOff: '数据截至 {asOf}',
+  month: '考核月份 {month}',
+  refreshed: '更新于 {time}',
+  stale: '无法连接服务器，显示的是 {time} 的数据',
+  loading: '正在加载大屏数据…',
+  failed: '大屏数据加载失败：{message}',
+  refused: '无法打开大屏',
+  ingestion: { title: '归集 · 本年累计', accepted: '已归集（条）', target: '年度目标', completion: '完成率', projection: '全年预测', onTrack: '可完成目标', offTrack: '完不成目标' },
+  publicity: { title: '双公示 · 按时公示率', month: '{month} 月', ytd: '本年累计', mom: '环比', yoy: '同比', lastYear: '去年同期', pp: '个百分点' },
+  sanctions: { title: '联合奖惩', feedback: '反馈率', timely: '及时反馈率', target: '目标', pushes: '本年推送 {n} 项' },
+  districtRanking: { title: '区县考核排名 · {month}', points: '分' },
+  units: { title: '成员单位考核 · {month}', top: '前五名', bottom: '后五名', of: '共 {n} 家' },
+  overdue: { title: '今日新增逾期', publicity: '逾期未公示', sanctions: '逾期未反馈', none: '今日暂无新增逾期', unit: '单位' },
+  trend: { title: '近12个月趋势', accepted: '归集量', onTime: '按时公示率', feedback: '反馈率' },
+  map: {
+    title: '区县分布',
+    figures: { assessmentTotal: '考核总分', onTimeRate: '按时公示率', feedbackRate: '反馈率', targetCompletion: '归集目标完成率' },
+    noData: '无数据',
+    clickHint: '点击区县查看详情',
+  },
+};
+
+export const en: typeof zh = {
+  title: 'Demo City social credit monitor — big screen',
+  cutOff: 'Data as of {asOf}',
+  month: 'Assessment month {month}',
+  refreshed: 'Updated {time}',
+  stale: 'Server unreachable: showing the data of {time}',
+  loading: 'Loading the screen…',
+  failed: 'The screen could not load: {message}',
+  refused: 'The screen cannot open',
+  ingestion: { title: 'Ingestion · year to date', accepted: 'Accepted (records)', target: 'Annual target', completion: 'Completion', projection: 'Projection', onTrack: 'On track', offTrack: 'Off track' },
+  publicity: { title: 'Double publicity · on-time rate', month: '{month}', ytd: 'Year to date', mom: 'MoM', yoy: 'YoY', lastYear: 'Last year', pp: 'pp' },
+  sanctions: { title: 'Joint sanctions', feedback: 'Feedback rate', timely: 'Timely rate', target: 'Target', pushes: '{n} pushes this year' },
+  districtRanking: { title: 'District ranking · {month}', points: 'pts' },
+  units: { title: 'Member units · {month}', top: 'Top five', bottom: 'Bottom five', of: '{n} units' },
+  overdue: { title: 'Overdue since today', publicity: 'Unpublished', sanctions: 'Unanswered', none: 'Nothing became overdue today', unit: 'Unit' },
+  trend: { title: 'Last 12 months', accepted: 'Accepted', onTime: 'On-time rate', feedback: 'Feedback rate' },
+  map: {
+    title: 'Districts',
+    figures: { assessmentTotal: 'Assessment total', onTimeRate: 'On-time rate', feedbackRate: 'Feedback rate', targetCompletion: 'Target completion' },
+    noData: 'No data',
+    clickHint: 'Click a district for its page',
+  },
+};
