@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { AuditPanel } from '../../_components/admin/AuditPanel';
 import { CalendarOutlookBanner } from '../../_components/admin/CalendarOutlookBanner';
+import { DistrictMapUploadPanel } from '../../_components/admin/DistrictMapUploadPanel';
 import { ManualScoresPanel } from '../../_components/admin/ManualScoresPanel';
 import { SchemePanel } from '../../_components/admin/SchemePanel';
 import { TokensPanel } from '../../_components/admin/TokensPanel';
@@ -31,6 +32,7 @@ export default async function AdminPage() {
       </section>
       <UsersPanel />
       <TokensPanel />
+      <DistrictMapUploadPanel />
       <UsccExceptionsPanel />
       <SchemePanel today={day} />
       <ManualScoresPanel today={day} />

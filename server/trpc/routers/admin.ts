@@ -15,6 +15,8 @@ import { calendarOutlook } from '../../calendar/outlook';
 import { listUsers } from '../../auth/users';
 import { queryDate } from '../../domain/dates';
 import { listUsccExceptions, registerUsccException, usccExceptionInput } from '../../ingest/usccExceptions';
+import { AdminInputError } from '../../auth/admin';
+import { uploadDistrictMap } from '../../screen/uploadDistrictMap';
 import { adminProcedure, createTRPCRouter } from '../init';
 
 export const adminRouter = createTRPCRouter({
@@ -26,6 +28,16 @@ export const adminRouter = createTRPCRouter({
   revokeToken: adminProcedure
     .input(z.object({ id: z.uuid() }))
     .mutation(({ ctx, input }) => (adminRevokeToken(ctx.principal, input.id))),
+  /** The big screen's district map (issue 17): the GeoJSON text, checked against the districts. */
+  uploadDistrictMap: adminProcedure.input(z.object({ geojson: z.string().min(1).max(20_000_000) })).mutation(({ ctx, input }) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(input.geojson);
+    } catch {
+      throw new AdminInputError('文件不是 JSON (the file is not JSON: upload a GeoJSON FeatureCollection)');
+    }
+    return uploadDistrictMap(ctx.principal, parsed);
+  }),
   usccExceptions: adminProcedure.query(() => listUsccExceptions()),
   registerUsccException: adminProcedure.input(usccExceptionInput).mutation(({ ctx, input }) => registerUsccException(ctx.principal, input)),
   calendarYear: adminProcedure.input(calendarYearInput).query(({ input }) => calendarYear(input.year)),
