@@ -55,6 +55,10 @@ for (const [width, height] of [
     await page.goto('/screen?cycle=0');
     await expectWholeScreen(page, width, height);
     await expectApiFigures(page);
+    if (width === 1920) {
+      await page.waitForTimeout(1500); // the charts' entry animation
+      await page.screenshot({ path: 'test-results/screen-1920x1080.png' });
+    }
     const map = page.getByTestId('district-map');
     await expect(map).toHaveAttribute('data-districts', '16');
     await expect(map).toHaveAttribute('data-coloured', '16');
@@ -62,7 +66,6 @@ for (const [width, height] of [
       await page.getByRole('tab').nth(['assessmentTotal', 'onTimeRate', 'feedbackRate', 'targetCompletion'].indexOf(figure)).click();
       await expect(map).toHaveAttribute('data-figure', figure);
     }
-    if (width === 1920) await page.screenshot({ path: 'test-results/screen-1920x1080.png' });
   });
 }
 

@@ -30,9 +30,9 @@ export function DistrictMapPanel({ f, geoJson, scale, cycleSeconds }: { f: Scree
   const codes = useMemo(() => new Set((geoJson as { features?: Array<{ properties?: { code?: string } }> }).features?.map((x) => x.properties?.code)), [geoJson]);
   const coloured = f.districts.filter((d) => codes.has(d.code) && d[figure] !== null).length;
   return (
-    <ScreenPanel title={`${t.map.title} · ${t.map.figures[figure]}`} testId="panel-map">
+    <ScreenPanel title={`${t.map.title} · ${t.map.figures[figure]}`} testId="panel-map" className="h-full">
       <div className="flex h-full flex-col">
-        <div className="flex gap-2" role="tablist">
+        <div className="flex shrink-0 gap-2" role="tablist">
           {MAP_FIGURES.map((x) => (
             <button
               key={x}

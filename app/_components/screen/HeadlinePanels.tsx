@@ -12,7 +12,7 @@ export function IngestionPanel({ f }: { f: ScreenFigures }) {
   const { accepted, target, targetCompletion, projection, onTrack } = f.ingestion;
   const share = (n: number | null) => (target ? Math.min(100, ((n ?? 0) / target) * 100) : 0);
   return (
-    <ScreenPanel title={t.title} testId="panel-ingestion">
+    <ScreenPanel title={t.title} testId="panel-ingestion" className="flex-1" center>
       <div className="flex items-end justify-between">
         <div>
           <div className="text-[17px] text-slate-400">{t.accepted}</div>
@@ -48,7 +48,7 @@ export function PublicityPanel({ f }: { f: ScreenFigures }) {
   const t = useI18n().t.screen.publicity;
   const { month, ytd } = f.publicity;
   return (
-    <ScreenPanel title={t.title} testId="panel-publicity">
+    <ScreenPanel title={t.title} testId="panel-publicity" className="flex-1" center>
       <div className="grid grid-cols-2 gap-4">
         <div>
           <div className="text-[17px] text-slate-400">{fill(t.month, { month: f.month })}</div>
@@ -84,7 +84,7 @@ export function SanctionsPanel({ f }: { f: ScreenFigures }) {
   const t = useI18n().t.screen.sanctions;
   const { feedbackRate, timelyRate, target, pushes } = f.sanctions;
   return (
-    <ScreenPanel title={t.title} testId="panel-sanctions">
+    <ScreenPanel title={t.title} testId="panel-sanctions" className="flex-1" center>
       <div className="grid grid-cols-2 gap-4">
         <div>
           <div className="text-[17px] text-slate-400">{t.feedback}</div>

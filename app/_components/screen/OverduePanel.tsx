@@ -10,7 +10,7 @@ export function OverduePanel({ f }: { f: ScreenFigures }) {
   const t = useI18n().t.screen.overdue;
   const o = f.overdueToday;
   return (
-    <ScreenPanel title={t.title} testId="panel-overdue">
+    <ScreenPanel title={t.title} testId="panel-overdue" className="flex-1">
       <div className="mb-2 flex gap-6 text-[18px]">
         <span className="text-slate-300">
           {t.publicity} <b data-testid="overdue-publicity" className="text-[26px] tabular-nums text-rose-400">{formatInt(o.publicity)}</b>

@@ -11,7 +11,7 @@ export function TrendPanel({ f, scale }: { f: ScreenFigures; scale: number }) {
   const t = useI18n().t.screen;
   const option = useMemo(() => trendOption(f.trend, t), [f.trend, t]);
   return (
-    <ScreenPanel title={t.trend.title} testId="panel-trend">
+    <ScreenPanel title={t.trend.title} testId="panel-trend" className="h-full">
       <ScreenChart option={option} scale={scale} label={t.trend.title} />
     </ScreenPanel>
   );

@@ -16,14 +16,26 @@ export const formatFigure = (figure: MapFigure, value: number | null) =>
 const TEXT = '#cbd5e1';
 const AXIS = '#334155';
 
+/**
+ * The colour scale of a figure: scores from the lowest district's ten to the highest's (out of 100), rates from the
+ * lowest tenth to 100 %, target completion from 0 to the best district's tenth: close values still differ in colour.
+ */
+export function colourRange(figure: MapFigure, values: number[]): { min: number; max: number } {
+  if (values.length === 0) return { min: 0, max: figure === 'assessmentTotal' ? 100 : 1 };
+  const lowest = Math.min(...values);
+  const highest = Math.max(...values);
+  if (figure === 'assessmentTotal') {
+    const max = Math.min(100, Math.max(10, Math.ceil(highest / 10) * 10));
+    return { min: Math.max(0, Math.min(Math.floor(lowest / 10) * 10, max - 10)), max };
+  }
+  if (figure === 'targetCompletion') return { min: 0, max: Math.max(0.1, Math.ceil(highest * 10) / 10) };
+  return { min: Math.min(0.9, Math.floor(lowest * 10) / 10), max: 1 };
+}
+
 /** The map coloured by one figure: assessment total on 0–100, the rates on 0–1; a district without a value is grey. */
 export function mapOption(districts: District[], figure: MapFigure, labels: Labels) {
-  const max = figure === 'assessmentTotal' ? 100 : 1;
   const values = districts.map((d) => d[figure]).filter((v): v is number => v !== null);
-  // The scale starts at the lowest value rounded down to a tenth of the range, and at 60 % of it at most, so close
-  // values still differ in colour.
-  const lowest = values.length ? Math.min(...values) : 0;
-  const min = Math.min(Math.floor((lowest / max) * 10) / 10, 0.6) * max;
+  const { min, max } = colourRange(figure, values);
   return {
     backgroundColor: 'transparent',
     tooltip: {
