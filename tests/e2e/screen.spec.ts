@@ -55,10 +55,8 @@ for (const [width, height] of [
     await page.goto('/screen?cycle=0');
     await expectWholeScreen(page, width, height);
     await expectApiFigures(page);
-    if (width === 1920) {
-      await page.waitForTimeout(1500); // the charts' entry animation
-      await page.screenshot({ path: 'test-results/screen-1920x1080.png' });
-    }
+    await page.waitForTimeout(1500); // the charts' entry animation
+    await page.screenshot({ path: `test-results/screen-${width}x${height}.png` });
     const map = page.getByTestId('district-map');
     await expect(map).toHaveAttribute('data-districts', '16');
     await expect(map).toHaveAttribute('data-coloured', '16');
