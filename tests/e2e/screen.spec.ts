@@ -118,3 +118,26 @@ test('a display link opens /screen only: other pages send it to sign-in, other A
   await expect(bad.getByTestId('screen-refused')).toHaveAttribute('data-status', '401');
   await wall.close();
 });
+
+test('管理 issues a display token with its screen link, and refuses a district map with a missing and an unknown code', async ({ page }) => {
+  await signIn(page, 'admin', '/admin');
+  await page.goto('/admin');
+  const tokenForm = page.getByRole('form', { name: '生成令牌' });
+  await tokenForm.getByLabel('名称').fill('e2e-wall');
+  await tokenForm.getByLabel('单位').selectOption('C001');
+  await tokenForm.getByLabel('ingest').uncheck();
+  await tokenForm.getByLabel('display').check();
+  await tokenForm.getByRole('button', { name: '生成令牌' }).click();
+  const link = (await page.getByTestId('screen-link').innerText()).trim();
+  expect(link).toMatch(/\/screen\?key=csm_/);
+  await expect(page.getByRole('row', { name: /e2e-wall/ })).toContainText('display');
+
+  const map = (await (await page.request.get('/api/v1/screen/map')).json()) as { features: Array<{ properties: { code: string } }> };
+  for (const f of map.features) if (f.properties.code === '990105') f.properties.code = '123456';
+  await page.getByTestId('district-map-file').setInputFiles({ name: 'city.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(map)) });
+  await expect(page.getByTestId('district-map-error')).toContainText('缺少 990105（北辰区）');
+  await expect(page.getByTestId('district-map-error')).toContainText('未知代码 123456');
+  for (const f of map.features) if (f.properties.code === '123456') f.properties.code = '990105';
+  await page.getByTestId('district-map-file').setInputFiles({ name: 'city.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(map)) });
+  await expect(page.getByTestId('district-map-saved')).toContainText('16');
+});

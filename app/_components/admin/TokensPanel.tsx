@@ -31,7 +31,7 @@ export function TokensPanel() {
       ),
     },
     { key: 'unit', header: t.admin.unit, cell: (tok) => units.data?.find((u) => u.code === tok.unitCode)?.name ?? tok.unitCode },
-    { key: 'scopes', header: t.admin.scopes, cell: (tok) => tok.scopes.map((s) => t.admin.scopeLabels[s]).join('、') },
+    { key: 'scopes', header: t.admin.scopes, cell: (tok) => tok.scopes.join(', ') },
     { key: 'createdBy', header: t.admin.createdBy, cell: (tok) => tok.createdBy },
     { key: 'lastUsed', header: t.admin.lastUsed, cell: (tok) => tok.lastUsedAt ?? '—' },
     { key: 'uses', header: t.admin.uses, cell: (tok) => tok.uses, align: 'right', className: 'tabular-nums' },
@@ -65,7 +65,8 @@ export function TokensPanel() {
         <Select name="unitCode" label={t.admin.unit} options={codeOptions(units.data)} />
         {SCOPES.map((s) => (
           <label key={s} className="flex items-center gap-1">
-            <input type="checkbox" name={`scope-${s}`} defaultChecked={s === 'ingest'} /> {t.admin.scopeLabels[s]}
+            <input type="checkbox" name={`scope-${s}`} defaultChecked={s === 'ingest'} /> {s}
+            <span className="text-slate-500">{t.admin.scopeLabels[s]}</span>
           </label>
         ))}
         <button type="submit" disabled={create.isPending} className="rounded bg-brand-700 px-3 py-1 text-white">
