@@ -1,11 +1,11 @@
 // npm run bench -- screen [--scale 1] [--path /work/bench-data/s1] [--runs 20] [--browser]: the big screen (issue 17).
 // Server time of screen.figures (the one call a refresh makes), warm. With --browser, against the production server
 // on the same store: the time a real Chromium takes from navigation to the whole screen drawn (every panel, the map's
-// canvas) at 1920×1080, and what each refresh transfers (the figures' bytes, 200 or 304; map downloads, which must be
-// none after the first). Prints p50/p95; asserts nothing.
+// canvas) at 1920×1080, and what each refresh transfers over the wire (an unchanged answer revalidates by ETag: no
+// body; Chromium reports the revalidated answer as 200), and map downloads, which must be none after the first. Prints p50/p95; asserts nothing.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium, type Request } from '@playwright/test';
+import { chromium, type Response } from '@playwright/test';
 import { z } from 'zod';
 import { closeClickHouse } from '../../server/db/client';
 import { queryOne } from '../../server/db/query';
@@ -25,8 +25,8 @@ export async function main(argv: string[]) {
       today: { type: 'string', default: '2026-11-23' },
       runs: { type: 'string', default: '20' },
       browser: { type: 'boolean', default: false },
-      port: { type: 'string', default: '3191' },
-      refresh: { type: 'string', default: '10' },
+      port: { type: 'string', default: '3417' },
+      refresh: { type: 'string', default: '10' }, // the page's least (app/screen/page.tsx)
     },
   });
   const scale = Number(values.scale);
@@ -50,6 +50,8 @@ export async function main(argv: string[]) {
 }
 
 async function browserRuns(opts: { path: string; port: number; today: string; runs: number; refresh: number }) {
+  const busy = await fetch(`http://127.0.0.1:${opts.port}/api/health`).then(() => true, () => false);
+  if (busy) throw new Error(`port ${opts.port} already answers (another server): pass --port`);
   console.log(`\nstarting the production server on ${opts.path} (a first run builds the app into .next-bench) …`);
   const server = await startServer({ port: opts.port, dataDir: opts.path, env: { APP_TODAY: opts.today } });
   const base = `http://127.0.0.1:${opts.port}`;
@@ -80,20 +82,20 @@ async function browserRuns(opts: { path: string; port: number; today: string; ru
     console.log(`whole screen drawn in Chromium (1920×1080), ${opts.runs} loads: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms`);
 
     // Three refreshes on an open screen: what goes over the wire.
-    const seen: Array<{ path: string; status: number; bytes: number }> = [];
-    const onDone = async (req: Request) => {
-      const path = new URL(req.url()).pathname;
+    const seen: Array<{ path: string; status: number; body: number; headers: number }> = [];
+    const listener = async (res: Response) => {
+      const path = new URL(res.url()).pathname;
       if (!path.startsWith('/api/v1/screen')) return;
-      const res = await req.response();
-      seen.push({ path, status: res?.status() ?? 0, bytes: (await req.sizes()).responseBodySize });
+      const size = await res.request().sizes().then((z) => ({ body: z.responseBodySize, headers: z.responseHeadersSize }), () => ({ body: -1, headers: -1 }));
+      seen.push({ path, status: res.status(), ...size });
     };
-    page.on('requestfinished', (r) => void onDone(r));
+    page.on('response', listener);
     await page.waitForTimeout(opts.refresh * 3000 + 1500);
-    page.off('requestfinished', (r) => void onDone(r));
+    page.off('response', listener);
     const figures = seen.filter((s) => s.path === '/api/v1/screen');
     const maps = seen.filter((s) => s.path === '/api/v1/screen/map');
     console.log(
-      `each refresh (every ${opts.refresh} s): ${figures.map((f) => `${f.status} ${f.bytes.toLocaleString('en')} B`).join(', ') || 'none seen'}; map downloads during refreshes: ${maps.length}`,
+      `each refresh (every ${opts.refresh} s): ${figures.map((f) => `${f.status} body ${f.body.toLocaleString('en')} B + headers ${f.headers} B`).join(', ') || 'none seen'}; map downloads during refreshes: ${maps.length}`,
     );
   } finally {
     await browser.close();
