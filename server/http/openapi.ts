@@ -141,6 +141,8 @@ export function openApiDocument(): JsonSchema {
       },
       ...endpointPaths(),
       '/api/v1/admin/tokens': { post: { summary: 'Create an API token (admin); the token is shown in this answer only', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newTokenInput) } } }, responses: { ...ok('{ id, token }'), '201': { description: '{ id, token }' } } } },
+      '/api/v1/admin/district-map': { post: { summary: "Upload the city's district map for the big screen (admin): a GeoJSON FeatureCollection, one feature per district, properties.code the district code; 400 names the missing, unknown and duplicated codes", requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok('{ features }') } },
+      '/api/v1/screen/map': { get: { summary: 'The big screen\'s district map (GeoJSON FeatureCollection); display tokens may read it; ETag, 304 on If-None-Match', responses: { ...ok('GeoJSON FeatureCollection'), '304': { description: 'Not modified' } } } },
       '/api/v1/admin/tokens/{id}': { delete: { summary: 'Revoke a token (admin)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { ...ok('Revoked'), '404': { $ref: '#/components/responses/NotFound' } } } },
       '/api/v1/admin/users': { post: { summary: 'Provision a user (admin)', requestBody: { required: true, content: { 'application/json': { schema: schemaOf(newUserInput) } } }, responses: { ...ok('The user'), '201': { description: 'Created' } } } },
       '/api/v1/admin/calendar/notice': {
