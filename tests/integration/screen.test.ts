@@ -139,6 +139,8 @@ describe('screen.figures on a hand-built year', () => {
     expect(f.overdueToday.units.map((u) => [u.unitCode, u.publicity, u.sanctions])).toEqual([[uA, 1, 0], [uB, 0, 1]]);
     // The day before, P9 and CASE-3 were still within their deadlines: nothing became overdue on Monday.
     expect((await screenFigures('2026-11-23')).overdueToday).toMatchObject({ publicity: 0, sanctions: 0, units: [] });
+    // On a Monday, what Friday's deadlines left undone: CASE-4 (pushed Fri 11-20, due Fri 12-04) as of Mon 12-07.
+    expect((await screenFigures('2026-12-07')).overdueToday).toMatchObject({ publicity: 0, sanctions: 1, units: [{ unitCode: uB, publicity: 0, sanctions: 1 }] });
   });
 
   it('the rankings of October with movement from September', async () => {

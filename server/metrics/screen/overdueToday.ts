@@ -1,10 +1,13 @@
 /**
- * What became overdue today, for the big screen: decisions and sanction pushes whose deadline was yesterday and that
- * are still unanswered, i.e. overdue as of asOf but not as of the day before. Read from the areas' own item functions
+ * What became overdue today, for the big screen: decisions and sanction pushes still unanswered whose deadline fell
+ * on or after the last working day before asOf, i.e. overdue as of asOf but not as of that working day. Deadlines are
+ * working days, so on a Monday this is what Friday's deadlines left undone (a "deadline was yesterday" rule would
+ * show nothing every Monday and after every holiday). Read from the areas' own item functions
  * (so the statuses are the status engine's), and handed out as counts per unit only: the screen is city-wide and a
  * display token must not read items.
  */
 import { addDays } from '../../domain/calendar';
+import { calendarDays } from '../../calendar/admin';
 import { allPublicityItems } from '../publicity/items';
 import { allSanctionItems } from '../sanctions/items';
 
@@ -21,6 +24,9 @@ export async function overdueToday(
   units: () => Promise<ReadonlyArray<{ code: string; name: string }>>,
 ): Promise<{ date: string; publicity: number; sanctions: number; units: OverdueTodayRow[] }> {
   const yesterday = addDays(asOf, -1);
+  // The longest run of days off (春节 with its weekends) is well under three weeks.
+  const since = (await calendarDays(addDays(asOf, -21), yesterday)).filter((d) => d.workday).at(-1)?.date ?? yesterday;
+  const becameOverdue = (deadline: string | null) => deadline !== null && deadline >= since && deadline <= yesterday;
   const rows = new Map<string, OverdueTodayRow>();
   const names = new Map((await units()).map((u) => [u.code, u.name]));
   const row = (code: string) => {
@@ -30,13 +36,13 @@ export async function overdueToday(
   };
   let publicity = 0;
   for await (const item of allPublicityItems(ALL, { from: addDays(asOf, -PUBLICITY_LOOKBACK), to: yesterday, asOf, status: ['overdue'] })) {
-    if (item.deadline !== yesterday) continue;
+    if (!becameOverdue(item.deadline)) continue;
     publicity += 1;
     row(item.unitCode).publicity += 1;
   }
   let sanctions = 0;
   for await (const item of allSanctionItems(ALL, { from: addDays(asOf, -SANCTION_LOOKBACK), to: yesterday, asOf, status: 'overdue' })) {
-    if (item.dueDate !== yesterday) continue;
+    if (!becameOverdue(item.dueDate)) continue;
     sanctions += 1;
     row(item.respondingUnit).sanctions += 1;
   }
