@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { shanghaiTimestamp } from '../clock';
+import { keptPerVersion, recordDataChange } from '../db/dataVersions';
 import { insertRows, queryRows } from '../db/query';
 import { hashPassword } from './passwords';
 import { ROLES, type Role } from './roles';
@@ -32,9 +33,16 @@ export async function findUserByEmail(email: string): Promise<UserRecord | null>
   return rows[0] ?? null;
 }
 
+/**
+ * Every signed-in request reads its user (role, binding, disabled): the accounts are kept while the users version is
+ * unchanged, instead of a ClickHouse query per request. A change here clears them at once; one made on another
+ * instance is seen within the versions' reuse time (server/db/dataVersions.ts).
+ */
+const usersById = () =>
+  keptPerVersion(['users'], 'users-by-id', async () => new Map((await queryRows(`-- users by id\n${SELECT_USERS}`, {}, userRow)).map((u) => [u.id, u])));
+
 export async function findUserById(id: string): Promise<UserRecord | null> {
-  const rows = await queryRows(`-- user by id\n${SELECT_USERS} WHERE id = {id:UUID} LIMIT 1`, { id }, userRow);
-  return rows[0] ?? null;
+  return (await usersById()).get(id) ?? null;
 }
 
 export async function listUsers(): Promise<PublicUser[]> {
@@ -59,6 +67,7 @@ async function writeUser(u: Omit<UserRecord, 'createdAt'> & { createdAt?: string
       updated_at: now,
     },
   ]);
+  await recordDataChange(['users']);
 }
 
 export type NewUser = {

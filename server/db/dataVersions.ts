@@ -9,13 +9,15 @@
  *   reference           a reference reload or an edit of targets
  *   assessment          a scheme version saved, a manual score entered
  *   notices             a supervision notice issued, acknowledged or rectified
+ *   users               an account created or changed (role, binding, disabled, password): read by every signed-in
+ *                       request, so no figure depends on it and it is not among VERSION_KINDS
  */
 import { z } from 'zod';
 import { STREAMS, type Stream } from '../ingest/streams';
 import { queryRows, runCommand } from './query';
 
 export const VERSION_KINDS = [...STREAMS, 'backfill', 'calendar', 'reference', 'assessment', 'notices'] as const;
-export type VersionKind = (typeof VERSION_KINDS)[number];
+export type VersionKind = (typeof VERSION_KINDS)[number] | 'users';
 
 /** Everything a figure of a closed period can still move with (its figures are taken as of its end). */
 export const CLOSED_PERIOD_KINDS: readonly VersionKind[] = ['backfill', 'calendar', 'reference'];
