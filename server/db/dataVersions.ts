@@ -11,13 +11,14 @@
  *   notices             a supervision notice issued, acknowledged or rectified
  *   users               an account created or changed (role, binding, disabled, password): read by every signed-in
  *                       request, so no figure depends on it and it is not among VERSION_KINDS
+ *   maps                the big screen's district map uploaded (not a figure's input either)
  */
 import { z } from 'zod';
 import { STREAMS, type Stream } from '../ingest/streams';
 import { queryRows, runCommand } from './query';
 
 export const VERSION_KINDS = [...STREAMS, 'backfill', 'calendar', 'reference', 'assessment', 'notices'] as const;
-export type VersionKind = (typeof VERSION_KINDS)[number] | 'users';
+export type VersionKind = (typeof VERSION_KINDS)[number] | 'users' | 'maps';
 
 /** Everything a figure of a closed period can still move with (its figures are taken as of its end). */
 export const CLOSED_PERIOD_KINDS: readonly VersionKind[] = ['backfill', 'calendar', 'reference'];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { shanghaiTimestamp } from '../clock';
+import { keptPerVersion, recordDataChange } from '../db/dataVersions';
 import { insertRows, queryRows } from '../db/query';
 
 /**
@@ -9,18 +10,19 @@ import { insertRows, queryRows } from '../db/query';
  */
 export type DistrictMap = { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; properties: { code: string; name?: string }; geometry: unknown }> };
 
-const row = z.object({ geojson: z.string(), uploadedAt: z.string() });
+const row = z.object({ geojson: z.string() });
 
-export async function currentDistrictMap(): Promise<{ map: DistrictMap; tag: string } | null> {
-  const rows = await queryRows(
-    `-- current district map\nSELECT geojson, toString(uploaded_at) AS uploadedAt FROM district_maps ORDER BY uploaded_at DESC LIMIT 1`,
-    {},
-    row,
-  );
-  const current = rows[0];
-  if (!current) return null;
-  const tag = `"map-${createHash('sha256').update(current.geojson).digest('hex').slice(0, 20)}"`;
-  return { map: JSON.parse(current.geojson) as DistrictMap, tag };
+/**
+ * The map in use as stored (the GeoJSON text, served as is) and its entity tag, kept while no map is uploaded: a page
+ * load or a revalidation reads neither ClickHouse nor the JSON again.
+ */
+export function currentDistrictMap(): Promise<{ geojson: string; tag: string } | null> {
+  return keptPerVersion(['maps'], 'district-map', async () => {
+    const rows = await queryRows(`-- current district map\nSELECT geojson FROM district_maps ORDER BY uploaded_at DESC LIMIT 1`, {}, row);
+    const geojson = rows[0]?.geojson;
+    if (geojson === undefined) return null;
+    return { geojson, tag: `"map-${createHash('sha256').update(geojson).digest('hex').slice(0, 20)}"` };
+  });
 }
 
 /** Store a map (already validated) as the one in use. */
@@ -28,6 +30,7 @@ export async function saveDistrictMap(map: DistrictMap, source: 'demo' | 'upload
   await insertRows('district_maps', [
     { uploaded_at: shanghaiTimestamp(), uploaded_by: uploadedBy, source, features: map.features.length, geojson: JSON.stringify(map) },
   ]);
+  await recordDataChange(['maps']);
 }
 
 /** Whether any map is stored (the demo's is loaded only into an empty table, never over an uploaded one). */

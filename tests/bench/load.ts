@@ -155,7 +155,9 @@ export async function main(argv: string[]) {
     const samples = new Map<string, Sample[]>();
     const errors = new Map<string, string>();
     const record = (label: string, ms: number, ok: boolean, why?: string) => {
-      samples.set(label, [...(samples.get(label) ?? []), { ms, ok, at: performance.now() }]);
+      let xs = samples.get(label);
+      if (!xs) samples.set(label, (xs = []));
+      xs.push({ ms, ok, at: performance.now() });
       if (!ok && why && !errors.has(label)) errors.set(label, why);
     };
     const idleRss = treeRss(server.pid!);

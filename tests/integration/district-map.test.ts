@@ -47,6 +47,17 @@ describe('the district map upload', () => {
     expect(after).toBe(before);
   });
 
+  it('serves an accepted upload at the next read, with a new entity tag', async () => {
+    const read = () => mapGet(new Request('http://test/api/v1/screen/map', { headers: { authorization: `Bearer ${token}` } }));
+    const before = (await read()).headers.get('etag');
+    const renamed: Map = { ...demo, features: demo.features.map((f) => (f.properties.code === '990102' ? { ...f, properties: { ...f.properties, name: '东城区（新图）' } } : f)) };
+    expect((await post(renamed)).status).toBe(200);
+    const res = await read();
+    expect(res.headers.get('etag')).not.toBe(before);
+    const served = (await res.json()) as Map;
+    expect(served.features.find((f) => f.properties.code === '990102')?.properties.name).toBe('东城区（新图）');
+  });
+
   it('rejects a district drawn twice, and what is not a GeoJSON FeatureCollection or not JSON', async () => {
     const twice = { ...demo, features: [...demo.features, demo.features[0]!] };
     expect((await (await post(twice)).json()).error).toMatch(/重复 990102/);

@@ -1,7 +1,7 @@
 import { ifNoneMatch } from '@/server/endpoints/rest';
 import { ClientError } from '@/server/errors';
 import { requireCaller } from '@/server/http/caller';
-import { json, restHandler } from '@/server/http/respond';
+import { restHandler } from '@/server/http/respond';
 import { currentDistrictMap } from '@/server/screen/districtMap';
 
 export const dynamic = 'force-dynamic';
@@ -11,8 +11,7 @@ export const GET = restHandler(async (req: Request) => {
   await requireCaller(req, 'display');
   const current = await currentDistrictMap();
   if (!current) throw new ClientError(404, '尚未上传区县地图 (no district map: upload one in 管理)');
-  const { map, tag } = current;
-  const headers = { etag: tag, 'cache-control': 'private, max-age=3600, must-revalidate' };
-  if (ifNoneMatch(req, tag)) return new Response(null, { status: 304, headers });
-  return json(map, { headers });
+  const headers = { etag: current.tag, 'cache-control': 'private, max-age=3600, must-revalidate' };
+  if (ifNoneMatch(req, current.tag)) return new Response(null, { status: 304, headers });
+  return new Response(current.geojson, { headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 });
