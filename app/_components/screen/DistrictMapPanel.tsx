@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
-import type { ScreenFigures } from '@/server/metrics/screen/figures';
+import type { ScreenFigures } from './types';
 import { useI18n } from '../I18nProvider';
 import { registerDistrictMap, ScreenChart } from './ScreenChart';
 import { ScreenPanel } from './ScreenPanel';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ScreenFigures } from '@/server/metrics/screen/figures';
+import type { ScreenFigures } from './types';
 import { formatInt } from '../format';
 import { useI18n } from '../I18nProvider';
 import { ScreenPanel } from './ScreenPanel';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { RankedEntity, ScreenFigures } from '@/server/metrics/screen/figures';
+import type { RankedEntity, ScreenFigures } from './types';
 import { useI18n } from '../I18nProvider';
 import { fill } from '../publicity/filters';
 import { ScreenPanel } from './ScreenPanel';

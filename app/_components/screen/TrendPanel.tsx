@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { ScreenFigures } from '@/server/metrics/screen/figures';
+import type { ScreenFigures } from './types';
 import { useI18n } from '../I18nProvider';
 import { ScreenChart } from './ScreenChart';
 import { ScreenPanel } from './ScreenPanel';

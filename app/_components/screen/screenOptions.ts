@@ -1,4 +1,4 @@
-import type { ScreenFigures } from '@/server/metrics/screen/figures';
+import type { ScreenFigures } from './types';
 import type { Messages } from '../../_i18n/messages';
 import { formatRate } from '../format';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ScreenFigures } from '@/server/metrics/screen/figures';
+import type { ScreenFigures } from './types';
 
 /** A GET of the screen's API with the display key as a bearer token when there is one (else the session cookie). */
 async function getJson<T>(path: string, screenKey: string | null): Promise<T> {
