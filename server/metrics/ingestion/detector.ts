@@ -181,14 +181,9 @@ export const IMPROVED = {
   /** Working days just before a long holiday and 调休 weekend days: lower band widened by ln(quietFactor). */
   quietDays: 1,
   quietFactor: 2,
-  /** After this many consecutive flagged days in one direction, the new level is adopted. */
-  adoptAfter: 12,
-  /**
-   * A day at least this many spreads on the shifted side counts towards a level shift (run rule: an unflagged day
-   * keeps the run going).
-   */
+  /** A day at least this many spreads on the shifted side counts towards a level shift. */
   shiftZ: 1,
-  /** Window rule instead (when > 0): adopt when shiftNeed of the last shiftWindow days lie shiftZ spreads on one side. */
+  /** Level shift: adopted when shiftNeed of the last shiftWindow days lie shiftZ spreads on one side (one flagged). */
   shiftWindow: 15,
   shiftNeed: 12,
   /** Sustained drops: up to this many consecutive short days are judged together, flagged when their z sum ≤ −kMulti·√m. */
@@ -272,8 +267,7 @@ function baselineOf(
  *   Poisson noise; count noise 1/(μ + 1) is added to the spread's square (small units' quiet days);
  * - level shift: when shiftNeed of the last shiftWindow days lie shiftZ spreads on one side and one of them was
  *   flagged, the older days are moved by the window's median shift and the window joins the history (the unit's new
- *   normal), so a permanent change raises alarms for about shiftNeed days and then stops (shiftWindow = 0: the
- *   older rule, adoptAfter consecutive flagged days).
+ *   normal), so a permanent change raises alarms for about shiftNeed days and then stops.
  */
 export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {}): Alarm[] {
   const p: ImprovedParams = { ...IMPROVED, ...opts };
@@ -288,11 +282,9 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
   const evaluated = new Uint8Array(n);
   const out: Alarm[] = [];
   let hist: number[] = [];
-  let run: number[] = [];
   const zr = new Float64Array(n);
   const flaggedAt = new Uint8Array(n);
   let lastAdopt = -1e9;
-  let runDir = 0;
   let adoptedOn: string | undefined;
   for (let i = 0; i < n; i++) {
     if (hist.length >= p.minHistory) {
@@ -369,10 +361,6 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
         }
       }
       if (kind) {
-        const dir = kind === 'spike' ? 1 : -1;
-        if (dir !== runDir) run = [];
-        runDir = dir;
-        if (p.shiftWindow === 0) run.push(i);
         out.push({
           index: i,
           day: series[i]!.day,
@@ -387,16 +375,10 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
           historyDays: b.historyDays,
           notes,
         });
-      } else if (p.shiftWindow === 0 && runDir !== 0 && z * runDir >= p.shiftZ) {
-        // Not flagged (noise), but still on the run's side of the old level: the run goes on.
-        run.push(i);
-      } else {
-        run = [];
-        runDir = 0;
       }
       zr[i] = z;
       if (kind) flaggedAt[i] = 1;
-      if (p.shiftWindow > 0 && i - lastAdopt >= p.shiftWindow && i - p.shiftWindow + 1 >= 0 && evaluated[i - p.shiftWindow + 1]) {
+      if (i - lastAdopt >= p.shiftWindow && i - p.shiftWindow + 1 >= 0 && evaluated[i - p.shiftWindow + 1]) {
         // Window rule: of the last shiftWindow days, at least shiftNeed on one side by shiftZ spreads and one flagged.
         let downs = 0;
         let ups = 0;
@@ -409,22 +391,17 @@ export function detectImproved(series: Series, opts: Partial<ImprovedParams> = {
         if (flags > 0 && (downs >= p.shiftNeed || ups >= p.shiftNeed)) {
           // The new level's days: the whole window (measured on the tuning half: keeping only the days on the
           // shifted side did slightly worse).
-          run = [];
-          for (let j = i - p.shiftWindow + 1; j <= i; j++) run.push(j);
+          const run = Array.from({ length: p.shiftWindow }, (_, k) => i - p.shiftWindow + 1 + k);
+          lastAdopt = i;
+          // The new normal: the older days moved by the run's median shift (they keep their weekday and
+          // day-of-month pattern), followed by the run itself.
+          const shift = medianOf(run.map((j) => y[j]! - centers[j]!));
+          for (let j = 0; j < run[0]!; j++) y[j] = y[j]! + shift;
+          const first = run[0]!;
+          hist = [...hist.filter((j) => j < first), ...run].slice(-p.history);
+          adoptedOn = series[i]!.day;
+          continue;
         }
-      }
-      if (run.length >= (p.shiftWindow > 0 ? 1 : p.adoptAfter)) {
-        lastAdopt = i;
-        // The new normal: the older days moved by the run's median shift (they keep their weekday and
-        // day-of-month pattern), followed by the run itself.
-        const shift = medianOf(run.map((j) => y[j]! - centers[j]!));
-        for (let j = 0; j < run[0]!; j++) y[j] = y[j]! + shift;
-        const first = run[0]!;
-        hist = [...hist.filter((j) => j < first), ...run].slice(-p.history);
-        adoptedOn = series[i]!.day;
-        run = [];
-        runDir = 0;
-        continue;
       }
       if (kind) continue;
     }
